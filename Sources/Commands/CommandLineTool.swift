@@ -1,0 +1,4 @@
+/// Placeholder replaced below.
+public enum CommandLineTool {
+    public static func main(arguments: [String]) async -> Int32 { 0 }
+}

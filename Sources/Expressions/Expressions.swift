@@ -1,0 +1,2 @@
+/// Namespace of the `Expressions` module; see README.md in this folder.
+public enum ExpressionsModule {}
