@@ -6,7 +6,45 @@ import Basics
 ///
 /// Invariants: `types == nil` means "no type constraint"; plans are built for every node of a schema,
 /// indexed like `JSONSchema.nodes`; building follows references with a visited set, so cycles terminate.
-struct CoercionPlan: Sendable {
+/// A final class with constant fields: reading a plan during coercion costs one retain, not one per field.
+final class CoercionPlan: Sendable {
+    let types: JSONTypeSet?
+    let enumValues: [Value]?
+    let required: [String]
+    let properties: [String: Int]
+    let patternProperties: [(CompiledPattern, Int)]
+    let additionalProperties: Int?
+    let prefixItems: [Int]
+    let items: Int?
+    let branches: [Int]
+    let isTrivial: Bool
+
+    init(_ b: CoercionPlanBuilder) {
+        types = b.types
+        enumValues = b.enumValues
+        required = b.required
+        properties = b.properties
+        patternProperties = b.patternProperties
+        additionalProperties = b.additionalProperties
+        prefixItems = b.prefixItems
+        items = b.items
+        branches = b.branches
+        isTrivial = b.isTrivial
+    }
+
+    static func build(for schema: JSONSchema) -> [CoercionPlan] {
+        schema.nodes.indices.map { index in
+            var builder = CoercionPlanBuilder()
+            var visited: Set<Int> = []
+            builder.absorb(index, schema: schema, visited: &visited)
+            return CoercionPlan(builder)
+        }
+    }
+}
+
+/// The mutable form of a `CoercionPlan` while keywords are being merged.
+struct CoercionPlanBuilder {
+
     var types: JSONTypeSet?
     var enumValues: [Value]?
     var required: [String] = []
@@ -22,16 +60,7 @@ struct CoercionPlan: Sendable {
             && additionalProperties == nil && prefixItems.isEmpty && items == nil && branches.isEmpty
     }
 
-    static func build(for schema: JSONSchema) -> [CoercionPlan] {
-        schema.nodes.indices.map { index in
-            var plan = CoercionPlan()
-            var visited: Set<Int> = []
-            plan.absorb(index, schema: schema, visited: &visited)
-            return plan
-        }
-    }
-
-    private mutating func absorb(_ index: Int, schema: JSONSchema, visited: inout Set<Int>) {
+    mutating func absorb(_ index: Int, schema: JSONSchema, visited: inout Set<Int>) {
         guard visited.insert(index).inserted else { return }
         let node = schema.nodes[index]
         for keyword in node.keywords {

@@ -60,10 +60,20 @@ extension SchemaCoercer {
 /// Finds NaN and ±Infinity anywhere in a value; they are not JSON and are refused (`schema_non_finite_number`).
 enum NonFiniteScan {
     static func paths(in value: Value) -> [(path: String, value: Double)] {
+        guard containsNonFinite(value) else { return [] }
         var found: [(String, Double)] = []
         var path: [PathComponent] = []
         scan(value, &path, &found)
         return found
+    }
+
+    static func containsNonFinite(_ value: Value) -> Bool {
+        switch value {
+        case .double(let d): return !d.isFinite
+        case .object(let object): return object.values.contains(where: containsNonFinite)
+        case .array(let items), .tuple(let items), .set(let items): return items.contains(where: containsNonFinite)
+        default: return false
+        }
     }
 
     private static func scan(_ value: Value, _ path: inout [PathComponent], _ found: inout [(String, Double)]) {

@@ -66,6 +66,7 @@ public struct SchemaCoercer: Sendable {
         switch value {
         case .object(var object):
             guard !plan.properties.isEmpty || !plan.patternProperties.isEmpty || plan.additionalProperties != nil else { break }
+            var changed = false
             for i in object.keys.indices {
                 let key = object.keys[i]
                 var targets: [Int] = []
@@ -77,19 +78,27 @@ public struct SchemaCoercer: Sendable {
                 var item = original
                 for target in targets { item = coerce(item, target, &path, &log, depth: depth + 1) }
                 path.removeLast()
-                if item != original { object[key] = item }
+                if item != original {
+                    object[key] = item
+                    changed = true
+                }
             }
-            value = .object(object)
+            if changed { value = .object(object) }
         case .array(var items):
             guard !plan.prefixItems.isEmpty || plan.items != nil else { break }
+            var changed = false
             for i in items.indices {
                 let child = i < plan.prefixItems.count ? plan.prefixItems[i] : plan.items
                 guard let child else { continue }
                 path.append(.index(i))
-                items[i] = coerce(items[i], child, &path, &log, depth: depth + 1)
+                let coerced = coerce(items[i], child, &path, &log, depth: depth + 1)
                 path.removeLast()
+                if coerced != items[i] {
+                    items[i] = coerced
+                    changed = true
+                }
             }
-            value = .array(items)
+            if changed { value = .array(items) }
         default:
             break
         }

@@ -3,10 +3,11 @@ import Basics
 extension SchemaEvaluator {
     /// Evaluates `child` on `value` one step deeper in the instance path.
     mutating func descend(_ child: Int, _ value: Value, _ component: PathComponent, collect: Bool) -> Bool {
+        var ignored = EvaluatedLocations()
+        guard collect else { return evaluate(child, value, collect: false, &ignored) }
         path.append(component)
         defer { path.removeLast() }
-        var ignored = EvaluatedLocations()
-        return evaluate(child, value, collect: collect, &ignored)
+        return evaluate(child, value, collect: true, &ignored)
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
@@ -47,9 +48,7 @@ extension SchemaEvaluator {
             var matches = 0
             var matched: Set<Int> = []
             for (i, item) in items.enumerated() {
-                path.append(.index(i))
                 let (passed, _) = probe(child, item)
-                path.removeLast()
                 if passed {
                     matches += 1
                     if tracking { matched.insert(i) }

@@ -30,6 +30,7 @@ struct SchemaEvaluator {
     /// Evaluates node `n` against `instance`; merges what it evaluated into `evaluated` when it passes.
     mutating func evaluate(_ n: Int, _ instance: Value, collect: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         let node = schema.nodes[n]
+        if let onlyType = node.onlyType, Self.matches(instance, onlyType) { return true }
         switch node.kind {
         case .alwaysValid:
             return true

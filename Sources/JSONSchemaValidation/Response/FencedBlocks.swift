@@ -1,5 +1,3 @@
-import Foundation
-
 /// Markdown fenced code blocks (```` ``` ````) found in an LLM answer.
 ///
 /// Invariants: a fence is a run of three or more backticks; a block closes at the next run at least as
@@ -18,12 +16,15 @@ enum FencedBlocks {
             let fenceLength = open.count
             var lineEnd = open.upperBound
             while lineEnd < range.upperBound, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            let info = String(decoding: bytes[open.upperBound..<lineEnd], as: UTF8.self)
-                .trimmingCharacters(in: .whitespaces)
+            var infoStart = open.upperBound
+            var infoEnd = lineEnd
+            while infoStart < infoEnd, ResponseParser.isSpace(bytes[infoStart]) { infoStart += 1 }
+            while infoEnd > infoStart, ResponseParser.isSpace(bytes[infoEnd - 1]) { infoEnd -= 1 }
+            let info = bytes[infoStart..<infoEnd]
             var contentStart = open.upperBound
             var language = ""
-            if info.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "+" || $0 == "_" || $0 == "." }) {
-                language = info.lowercased()
+            if info.allSatisfy(isLanguageByte) {
+                language = String(decoding: info.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
                 contentStart = min(lineEnd + 1, range.upperBound)
             }
             var search = contentStart
@@ -38,6 +39,11 @@ enum FencedBlocks {
             i = closing.upperBound
         }
         return blocks.filter { $0.language == "json" } + blocks.filter { $0.language != "json" }
+    }
+
+    /// ASCII letters, digits and `-+_.` (an info string such as `json`, `c++`, `objective-c`).
+    private static func isLanguageByte(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 45 || b == 43 || b == 95 || b == 46
     }
 
     /// The next run of at least three backticks at or after `from`.

@@ -30,20 +30,20 @@ struct SchemaCompiler {
         let nodeIndex = nodes.count
         nodes.append(SchemaNode())
         cache[entry.canonical] = nodeIndex
-        var node = SchemaNode()
-        node.location = entry.canonical
-        node.raw = entry.value
-        node.resource = resource(for: entry.resourceURI)
+        let resourceIndex = resource(for: entry.resourceURI)
+        var kind = SchemaNode.Kind.keywords
+        var keywords: [Keyword] = []
         switch entry.value {
         case .bool(let b):
-            node.kind = b ? .alwaysValid : .alwaysInvalid
+            kind = b ? .alwaysValid : .alwaysInvalid
         case .object(let object):
-            node.keywords = compileKeywords(object, entry: entry)
+            keywords = compileKeywords(object, entry: entry)
         default:
             report("schema.invalid-schema", "a schema must be an object or a boolean, not \(entry.value.jsonTypeName)", entry)
-            node.kind = .alwaysValid
+            kind = .alwaysValid
         }
-        nodes[nodeIndex] = node
+        nodes[nodeIndex] = SchemaNode(kind: kind, keywords: keywords, location: entry.canonical,
+                                      resource: resourceIndex, raw: entry.value)
         return nodeIndex
     }
 

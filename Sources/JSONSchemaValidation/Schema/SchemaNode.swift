@@ -7,15 +7,29 @@ import Basics
 /// cyclic (recursive `$ref`s) while staying an immutable value. Keywords that need the annotations of their
 /// siblings (`unevaluatedItems`, `unevaluatedProperties`) come last. `location` is the node's absolute
 /// schema location (`uri#/json/pointer`, or `#/pointer` inside the root document).
-struct SchemaNode: Sendable {
+/// A final class with constant fields so that the evaluator reads a node through one reference instead of
+/// copying (and retaining) every field.
+final class SchemaNode: Sendable {
     enum Kind: Sendable { case alwaysValid, alwaysInvalid, keywords }
-    var kind: Kind = .keywords
-    var keywords: [Keyword] = []
-    var location: String = ""
-    /// Index into `CompiledSchema.resources` when this node is the root of a schema resource.
-    var resource: Int?
+    let kind: Kind
+    let keywords: [Keyword]
+    let location: String
+    /// Index into `JSONSchema.resources` of the schema resource this node belongs to.
+    let resource: Int?
     /// The raw schema, kept for error messages that quote it (`not`, `oneOf`).
-    var raw: Value = .bool(true)
+    let raw: Value
+    /// Set when the node's only keyword is `type`: then a matching instance passes without further work.
+    let onlyType: JSONTypeSet?
+
+    init(kind: Kind = .alwaysValid, keywords: [Keyword] = [], location: String = "", resource: Int? = nil,
+         raw: Value = .bool(true)) {
+        self.kind = kind
+        self.keywords = keywords
+        self.location = location
+        self.resource = resource
+        self.raw = raw
+        if keywords.count == 1, case .type(let set, _) = keywords[0].check { onlyType = set } else { onlyType = nil }
+    }
 }
 
 /// A compiled keyword. Numbers keep their JSON kind so that comparisons can be exact.
