@@ -28,11 +28,12 @@ let package = Package(
         module("Expressions", ["Basics"]),
         module("Templates", ["Expressions", "Basics"]),
         module("JSONSchemaValidation", ["Expressions", "Basics"]),
-        module("Commands", ["Basics", "YAML", "Expressions", "Templates", "JSONSchemaValidation"]),
+        module("Pipeline", ["YAML", "Templates", "Expressions", "JSONSchemaValidation", "Basics"]),
+        module("Commands", ["Pipeline", "Basics", "YAML", "Expressions", "Templates", "JSONSchemaValidation"]),
         .executableTarget(name: "octobatch", dependencies: ["Commands"], swiftSettings: settings),
         .executableTarget(
             name: "octobatch-bench",
-            dependencies: ["Basics", "YAML", "Expressions", "Templates", "JSONSchemaValidation"],
+            dependencies: ["Basics", "YAML", "Expressions", "Templates", "JSONSchemaValidation", "Pipeline"],
             path: "Benchmarks/octobatch-bench", swiftSettings: settings),
         .target(name: "TestSupport", dependencies: ["Basics"], path: "Tests/TestSupport", swiftSettings: settings),
         tests("Basics", ["Basics"]),
@@ -40,6 +41,7 @@ let package = Package(
         tests("Expressions", ["Expressions", "Basics"]),
         tests("Templates", ["Templates", "Expressions", "Basics"]),
         tests("JSONSchemaValidation", ["JSONSchemaValidation", "Expressions", "Basics"]),
+        tests("Pipeline", ["Pipeline", "Basics"]),
         tests("Commands", ["Commands", "Basics"]),
     ]
 )
