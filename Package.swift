@@ -28,8 +28,9 @@ let package = Package(
         module("Expressions", ["Basics"]),
         module("Templates", ["Expressions", "Basics"]),
         module("JSONSchemaValidation", ["Expressions", "Basics"]),
-        module("Pipeline", ["YAML", "Templates", "Expressions", "JSONSchemaValidation", "Basics"]),
-        module("Commands", ["Pipeline", "Basics", "YAML", "Expressions", "Templates", "JSONSchemaValidation"]),
+        module("Providers", ["Basics"]),
+        module("Pipeline", ["YAML", "Templates", "Expressions", "JSONSchemaValidation", "Providers", "Basics"]),
+        module("Commands", ["Pipeline", "Providers", "Basics", "YAML", "Expressions", "Templates", "JSONSchemaValidation"]),
         .executableTarget(name: "octobatch", dependencies: ["Commands"], swiftSettings: settings),
         .executableTarget(
             name: "octobatch-bench",
@@ -41,7 +42,8 @@ let package = Package(
         tests("Expressions", ["Expressions", "Basics"]),
         tests("Templates", ["Templates", "Expressions", "Basics"]),
         tests("JSONSchemaValidation", ["JSONSchemaValidation", "Expressions", "Basics"]),
-        tests("Pipeline", ["Pipeline", "Basics"]),
+        tests("Providers", ["Providers", "Basics"]),
+        tests("Pipeline", ["Pipeline", "Providers", "Basics"]),
         tests("Commands", ["Commands", "Basics"]),
     ]
 )
