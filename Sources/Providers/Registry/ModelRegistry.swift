@@ -13,6 +13,15 @@ public struct ModelRegistry: Sendable, Equatable {
         public var inputPerMillion: Double
         public var outputPerMillion: Double
         public var supportsBatch: Bool
+
+        public init(name: String, displayName: String, inputPerMillion: Double, outputPerMillion: Double,
+                    supportsBatch: Bool) {
+            self.name = name
+            self.displayName = displayName
+            self.inputPerMillion = inputPerMillion
+            self.outputPerMillion = outputPerMillion
+            self.supportsBatch = supportsBatch
+        }
     }
 
     public struct Provider: Sendable, Equatable {
@@ -22,6 +31,14 @@ public struct ModelRegistry: Sendable, Equatable {
         public var defaultModel: String
         public var batchDiscount: Double
         public var models: [Model]
+
+        public init(name: String, keyVariable: String?, defaultModel: String, batchDiscount: Double, models: [Model]) {
+            self.name = name
+            self.keyVariable = keyVariable
+            self.defaultModel = defaultModel
+            self.batchDiscount = batchDiscount
+            self.models = models
+        }
 
         public func model(named name: String) -> Model? { models.first { $0.name == name } }
     }
