@@ -30,7 +30,8 @@ let package = Package(
         module("JSONSchemaValidation", ["Expressions", "Basics"]),
         module("Providers", ["Basics"]),
         module("Pipeline", ["YAML", "Templates", "Expressions", "JSONSchemaValidation", "Providers", "Basics"]),
-        module("Commands", ["Pipeline", "Providers", "Basics", "YAML", "Expressions", "Templates", "JSONSchemaValidation"]),
+        module("Runtime", ["Pipeline", "Providers", "Templates", "Expressions", "JSONSchemaValidation", "Basics"]),
+        module("Commands", ["Runtime", "Pipeline", "Providers", "Basics", "YAML", "Expressions", "Templates", "JSONSchemaValidation"]),
         .executableTarget(name: "octobatch", dependencies: ["Commands"], swiftSettings: settings),
         .executableTarget(
             name: "octobatch-bench",
@@ -44,6 +45,7 @@ let package = Package(
         tests("JSONSchemaValidation", ["JSONSchemaValidation", "Expressions", "Basics"]),
         tests("Providers", ["Providers", "Basics"]),
         tests("Pipeline", ["Pipeline", "Providers", "Basics"]),
+        tests("Runtime", ["Runtime", "Pipeline", "Providers", "Basics"]),
         tests("Commands", ["Commands", "Basics"]),
     ]
 )
