@@ -5,6 +5,7 @@
 public enum CommandRegistry {
     public static let all: [any Subcommand.Type] = [
         HelpCommand.self,
+        CheckCommand.self,
     ]
 
     public static func command(named name: String) -> (any Subcommand.Type)? {

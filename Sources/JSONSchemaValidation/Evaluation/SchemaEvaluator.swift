@@ -24,7 +24,8 @@ struct SchemaEvaluator {
     mutating func fail(_ node: SchemaNode, _ keyword: String, _ message: String) {
         errors.append(SchemaValidationError(instancePath: PathComponent.render(path),
                                             schemaPath: node.location + "/" + keyword,
-                                            keyword: keyword, message: message))
+                                            keyword: keyword, message: message,
+                                            instancePointer: PathComponent.pointer(path)))
     }
 
     /// Evaluates node `n` against `instance`; merges what it evaluated into `evaluated` when it passes.
@@ -37,7 +38,8 @@ struct SchemaEvaluator {
         case .alwaysInvalid:
             if collect {
                 errors.append(SchemaValidationError(instancePath: PathComponent.render(path), schemaPath: node.location,
-                                                    keyword: "false", message: "False schema does not allow \(instance.pythonRepr)"))
+                                                    keyword: "false", message: "False schema does not allow \(instance.pythonRepr)",
+                                                    instancePointer: PathComponent.pointer(path)))
             }
             return false
         case .keywords:

@@ -11,9 +11,12 @@ public struct SchemaValidationError: Sendable, Hashable, CustomStringConvertible
     public var schemaPath: String
     public var keyword: String
     public var message: String
+    /// The instance location as a JSON Pointer (`/a/0/b`), for locating the error in the instance text.
+    public var instancePointer: String
 
-    public init(instancePath: String, schemaPath: String, keyword: String, message: String) {
+    public init(instancePath: String, schemaPath: String, keyword: String, message: String, instancePointer: String = "") {
         self.instancePath = instancePath
+        self.instancePointer = instancePointer
         self.schemaPath = schemaPath
         self.keyword = keyword
         self.message = message
@@ -27,6 +30,18 @@ public struct SchemaValidationError: Sendable, Hashable, CustomStringConvertible
 public enum PathComponent: Sendable, Hashable {
     case key(String)
     case index(Int)
+
+    /// The RFC 6901 pointer of a path (`/a/0/b`).
+    public static func pointer(_ components: [PathComponent]) -> String {
+        var out = ""
+        for component in components {
+            switch component {
+            case .key(let key): out += "/" + JSONPointer.escape(key)
+            case .index(let i): out += "/\(i)"
+            }
+        }
+        return out
+    }
 
     /// `$` followed by `.key` and `[index]` steps, as the Python tool prints paths.
     public static func render(_ components: [PathComponent]) -> String {
