@@ -71,11 +71,11 @@ struct CoercionPlanBuilder {
                 if enumValues == nil { enumValues = options }
             case .required(let names):
                 required.append(contentsOf: names)
-            case .properties(let map):
-                properties.merge(map) { first, _ in first }
+            case .properties(let list):
+                for (name, child) in list where properties[name] == nil { properties[name] = child }
             case .patternProperties(let list):
                 patternProperties.append(contentsOf: list)
-            case .additionalProperties(let child, _, _):
+            case .additionalProperties(let child, _, _, _):
                 if schema.nodes[child].kind == .keywords, additionalProperties == nil { additionalProperties = child }
             case .prefixItems(let children):
                 if prefixItems.isEmpty { prefixItems = children }

@@ -29,11 +29,9 @@ extension SchemaEvaluator {
             guard items.count > after else { return true }
             if schema.nodes[child].kind == .alwaysInvalid {
                 if collect {
-                    let extra = items[after...].map(\.pythonRepr).joined(separator: ", ")
                     let count = items.count - after
-                    fail(node, keyword.name, after == 0
-                         ? "\(instance.pythonRepr) is not valid under the given schema (items: false)"
-                         : "Expected at most \(after) item\(after == 1 ? "" : "s") but found \(count) extra: \(extra)")
+                    let rest = count == 1 ? items[after].pythonRepr : Value.array(Array(items[after...])).pythonRepr
+                    fail(node, keyword.name, "Expected at most \(after) item\(after == 1 ? "" : "s") but found \(count) extra: \(rest)")
                 }
                 return false
             }
@@ -57,14 +55,16 @@ extension SchemaEvaluator {
             if tracking { evaluated.items.formUnion(matched) }
             if matches < minimum {
                 if collect {
-                    fail(node, keyword.name, minimum == 1 || matches == 0 && minimum == 1
-                         ? "\(instance.pythonRepr) does not contain items matching the given schema"
-                         : "Too few items match the given schema (expected at least \(minimum) but only \(matches) matched)")
+                    if matches == 0 {
+                        fail(node, keyword.name, "\(instance.pythonRepr) does not contain items matching the given schema")
+                    } else {
+                        fail(node, "minContains", "Too few items match the given schema (expected at least \(minimum) but only \(matches) matched)")
+                    }
                 }
                 return false
             }
             if let maximum, matches > maximum {
-                if collect { fail(node, keyword.name, "Too many items match the given schema (expected at most \(maximum))") }
+                if collect { fail(node, "maxContains", "Too many items match the given schema (expected at most \(maximum))") }
                 return false
             }
             return true
@@ -97,8 +97,8 @@ extension SchemaEvaluator {
         switch keyword.check {
         case .properties(let children):
             var ok = true
-            for (key, value) in object {
-                guard let child = children[key] else { continue }
+            for (key, child) in children {
+                guard let value = object[key] else { continue }
                 if tracking { evaluated.properties.insert(key) }
                 if !descend(child, value, .key(key), collect: collect) {
                     ok = false
@@ -118,7 +118,7 @@ extension SchemaEvaluator {
                 }
             }
             return ok
-        case .additionalProperties(let child, let known, let patterns):
+        case .additionalProperties(let child, let known, let patterns, let patternSources):
             var extras: [String] = []
             for key in object.keys where !known.contains(key) && !patterns.contains(where: { $0.matches(key) }) {
                 extras.append(key)
@@ -127,8 +127,13 @@ extension SchemaEvaluator {
             if tracking { for key in extras { evaluated.properties.insert(key) } }
             if schema.nodes[child].kind == .alwaysInvalid {
                 if collect {
-                    let list = extras.map { Value.string($0).pythonRepr }.joined(separator: ", ")
-                    fail(node, keyword.name, "Additional properties are not allowed (\(list) \(extras.count == 1 ? "was" : "were") unexpected)")
+                    let list = extras.sorted().map { Value.string($0).pythonRepr }.joined(separator: ", ")
+                    if let patternSources {
+                        let regexes = patternSources.map { Value.string($0).pythonRepr }.joined(separator: ", ")
+                        fail(node, keyword.name, "\(list) \(extras.count == 1 ? "does" : "do") not match any of the regexes: \(regexes)")
+                    } else {
+                        fail(node, keyword.name, "Additional properties are not allowed (\(list) \(extras.count == 1 ? "was" : "were") unexpected)")
+                    }
                 }
                 return false
             }

@@ -130,7 +130,9 @@ struct SchemaEvaluator {
                 if matched.isEmpty {
                     fail(node, keyword.name, "\(instance.pythonRepr) is not valid under any of the given schemas")
                 } else {
-                    let reprs = matched.map { schema.nodes[$0].raw.pythonRepr }.joined(separator: ", ")
+                    // Python jsonschema lists the later matches first, then the first one.
+                    let ordered = matched.dropFirst() + matched.prefix(1)
+                    let reprs = ordered.map { schema.nodes[$0].raw.pythonRepr }.joined(separator: ", ")
                     fail(node, keyword.name, "\(instance.pythonRepr) is valid under each of \(reprs)")
                 }
             }

@@ -1,3 +1,4 @@
+import Foundation
 import Basics
 
 /// Equality as JSON Schema defines it (`const`, `enum`, `uniqueItems`).
@@ -13,7 +14,7 @@ enum JSONEquality {
         case let (.int(x), .int(y)): return x == y
         case let (.double(x), .double(y)): return x == y
         case let (.int(x), .double(y)), let (.double(y), .int(x)): return numericEqual(x, y)
-        case let (.string(x), .string(y)): return x.utf8.elementsEqual(y.utf8)  // code points, not canonical equivalence
+        case let (.string(x), .string(y)): return sameCodePoints(x, y)
         case let (.object(x), .object(y)):
             guard x.count == y.count else { return false }
             for (key, value) in x {
@@ -25,6 +26,19 @@ enum JSONEquality {
             for i in x.indices where !equal(x[i], y[i]) { return false }
             return true
         }
+    }
+
+    /// String equality by code points (Swift's `==` uses canonical equivalence, JSON Schema does not).
+    static func sameCodePoints(_ x: String, _ y: String) -> Bool {
+        let fast = x.utf8.withContiguousStorageIfAvailable { a in
+            y.utf8.withContiguousStorageIfAvailable { b in
+                guard a.count == b.count else { return false }
+                guard let p = a.baseAddress, let q = b.baseAddress else { return true }
+                return memcmp(p, q, a.count) == 0
+            }
+        }
+        if let fast, let result = fast { return result }
+        return x.utf8.elementsEqual(y.utf8)
     }
 
     /// Exact comparison of an integer with a double (no rounding of large integers).

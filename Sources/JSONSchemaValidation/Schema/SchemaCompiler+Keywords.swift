@@ -187,7 +187,8 @@ extension SchemaCompiler {
             for source in object["patternProperties"]?.objectValue?.keys ?? [] {
                 if let compiled = pattern(source, entry: entry, keyword: "patternProperties") { patterns.append(compiled) }
             }
-            return .additionalProperties(node, known: known, patterns: patterns)
+            return .additionalProperties(node, known: known, patterns: patterns,
+                                         patternSources: (object["patternProperties"]?.objectValue?.keys).map { $0.sorted() })
         }
         guard case .object(let map) = value else {
             report("schema.invalid-keyword", "'\(name)' must be an object of schemas", entry, keyword: name)
@@ -195,8 +196,7 @@ extension SchemaCompiler {
         }
         switch name {
         case "properties":
-            var children: [String: Int] = [:]
-            for key in map.keys { children[key] = child("properties/" + JSONPointer.escape(key), of: entry) }
+            let children = map.keys.map { ($0, child("properties/" + JSONPointer.escape($0), of: entry)) }
             return .properties(children)
         case "patternProperties":
             var children: [(CompiledPattern, Int)] = []

@@ -97,9 +97,10 @@ enum Check: Sendable {
     case prefixItems([Int])
     case items(Int, after: Int)
     case contains(Int, min: Int, max: Int?)
-    case properties([String: Int])
+    /// In schema order (errors are reported in that order, as Python jsonschema does).
+    case properties([(String, Int)])
     case patternProperties([(CompiledPattern, Int)])
-    case additionalProperties(Int, known: Set<String>, patterns: [CompiledPattern])
+    case additionalProperties(Int, known: Set<String>, patterns: [CompiledPattern], patternSources: [String]?)
     case propertyNames(Int)
     case unevaluatedItems(Int)
     case unevaluatedProperties(Int)

@@ -46,7 +46,7 @@ import Basics
               message: "Unevaluated properties are not allowed ('a' was unexpected)"),
         .init(schema: #"{"dependentRequired": {"a": ["b"]}}"#, instance: #"{"a": 1}"#, path: "$", keyword: "dependentRequired",
               message: "'b' is a dependency of 'a'"),
-        .init(schema: #"{"contains": {"type": "string"}, "minContains": 2}"#, instance: #"["a", 1]"#, path: "$", keyword: "contains",
+        .init(schema: #"{"contains": {"type": "string"}, "minContains": 2}"#, instance: #"["a", 1]"#, path: "$", keyword: "minContains",
               message: "Too few items match the given schema (expected at least 2 but only 1 matched)"),
         .init(schema: "false", instance: "1", path: "$", keyword: "false", message: "False schema does not allow 1"),
         .init(schema: #"{"properties": {"a": {"items": {"properties": {"b": {"type": "string"}}}}}}"#,
