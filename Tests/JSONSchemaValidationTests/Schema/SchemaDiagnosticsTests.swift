@@ -63,3 +63,15 @@ import Basics
         #expect(resolveURI("#/a", against: "") == "#/a")
     }
 }
+
+@Suite struct SchemaWarningTests {
+    @Test func likelyTyposOfKeywordsAreWarnings() throws {
+        let text = "{\n  \"type\": \"object\",\n  \"requried\": [\"a\"],\n  \"x-custom\": 1\n}"
+        let schema = try JSONSchema.load(text: text, file: "s.json")
+        #expect(schema.warnings.map(\.id) == ["schema.unknown-keyword"])
+        #expect(schema.warnings.first?.message == "unknown keyword 'requried' is ignored; did you mean 'required'? (at $.requried)")
+        #expect(schema.warnings.first?.location?.line == 3)
+        #expect(schema.warnings.first?.severity == .warning)
+        #expect(schema.isValid([:]))
+    }
+}
