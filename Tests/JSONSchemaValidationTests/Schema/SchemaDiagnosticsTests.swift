@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import Basics
 @testable import JSONSchemaValidation
 
@@ -73,5 +74,22 @@ import Basics
         #expect(schema.warnings.first?.location?.line == 3)
         #expect(schema.warnings.first?.severity == .warning)
         #expect(schema.isValid([:]))
+    }
+}
+
+/// The demo pipelines' schemas (reference data in ../shared) compile cleanly: no errors, no warnings.
+@Suite(.enabled(if: TestPaths.hasShared))
+struct DemoPipelineSchemaTests {
+    static let files = [
+        "Blackjack/schemas/analyze_difficulty.json", "Blackjack/schemas/play_hand.json",
+        "DrunkenSailor/schemas/analyze.json", "NPCDialog/schemas/generate_dialog.json",
+        "NPCDialog/schemas/score_consistency.json",
+    ]
+
+    @Test(arguments: files)
+    func compilesWithoutFindings(_ file: String) throws {
+        let url = try #require(TestPaths.shared("octobatch-pipelines/" + file))
+        let schema = try JSONSchema.load(text: TestPaths.text(url), file: file)
+        #expect(schema.warnings.isEmpty)
     }
 }
