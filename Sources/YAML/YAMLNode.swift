@@ -1,0 +1,103 @@
+/// How a scalar was written in the source.
+public enum YAMLScalarStyle: String, Sendable, Hashable {
+    case plain
+    case singleQuoted
+    case doubleQuoted
+    case literal
+    case folded
+}
+
+/// A scalar's text exactly as libyaml decoded it (escapes processed, folding applied), with its style.
+///
+/// Invariant: `text` is the scalar's content, never its resolved value; resolution (int, bool, null …)
+/// happens when converting to `Value`.
+public struct YAMLScalar: Sendable, Hashable {
+    public var text: String
+    public var style: YAMLScalarStyle
+
+    public init(text: String, style: YAMLScalarStyle) {
+        self.text = text
+        self.style = style
+    }
+}
+
+/// One `key: value` pair of a mapping, in source order.
+public struct YAMLMappingEntry: Sendable {
+    public var key: YAMLNode
+    public var value: YAMLNode
+
+    public init(key: YAMLNode, value: YAMLNode) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// A node of the located YAML tree: a scalar, a sequence or a mapping, with its source range.
+///
+/// Invariants:
+/// - `content` is exactly what the source says: mapping entries keep source order and still include merge
+///   (`<<`) entries and duplicates are impossible (a document with duplicate keys fails to load).
+///   `effectiveEntries` gives the entries after PyYAML's merge flattening.
+/// - `tag` is the explicit tag as libyaml expanded it (`!!int` → `tag:yaml.org,2002:int`, `!` stays `!`),
+///   nil when the node has none.
+/// - An alias `*name` is represented by a copy of the anchored node (same content, tag and anchor) whose
+///   `range` is the alias's own range and whose `alias` is `name`. Copies share storage, so the tree stays
+///   as small as the source even for alias bombs; never walk it recursively without expecting repetition
+///   (`Value` conversion caps the expansion).
+public struct YAMLNode: Sendable {
+    /// What the node holds.
+    public enum Content: Sendable {
+        case scalar(YAMLScalar)
+        case sequence([YAMLNode])
+        case mapping([YAMLMappingEntry])
+    }
+
+    public var content: Content
+    public var tag: String?
+    public var anchor: String?
+    /// The alias name when this node stands for `*name`.
+    public var alias: String?
+    public var range: YAMLSourceRange
+    /// Identity of the anchored node this node is (or refers to); -1 when it has no anchor. Used to convert
+    /// an anchored node once however many aliases refer to it.
+    internal var anchorID: Int
+
+    public init(
+        content: Content, tag: String? = nil, anchor: String? = nil, alias: String? = nil,
+        range: YAMLSourceRange
+    ) {
+        self.content = content
+        self.tag = tag
+        self.anchor = anchor
+        self.alias = alias
+        self.range = range
+        self.anchorID = -1
+    }
+
+    /// The scalar, when this node is one.
+    public var scalar: YAMLScalar? {
+        if case .scalar(let scalar) = content { return scalar }
+        return nil
+    }
+
+    /// The elements, when this node is a sequence.
+    public var sequence: [YAMLNode]? {
+        if case .sequence(let items) = content { return items }
+        return nil
+    }
+
+    /// The source-order entries (merge keys included), when this node is a mapping.
+    public var mapping: [YAMLMappingEntry]? {
+        if case .mapping(let entries) = content { return entries }
+        return nil
+    }
+
+    /// "scalar", "sequence" or "mapping" (for messages).
+    public var kindName: String {
+        switch content {
+        case .scalar: return "scalar"
+        case .sequence: return "sequence"
+        case .mapping: return "mapping"
+        }
+    }
+}
