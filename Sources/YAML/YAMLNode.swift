@@ -53,25 +53,56 @@ public struct YAMLNode: Sendable {
     }
 
     public var content: Content
-    public var tag: String?
-    public var anchor: String?
-    /// The alias name when this node stands for `*name`.
-    public var alias: String?
     public var range: YAMLSourceRange
     /// Identity of the anchored node this node is (or refers to); -1 when it has no anchor. Used to convert
     /// an anchored node once however many aliases refer to it.
     internal var anchorID: Int
+    /// Tag, anchor and alias, boxed because most nodes have none (keeps nodes small and cheap to copy).
+    private var properties: Properties?
+
+    /// The rarely present node properties.
+    private final class Properties: Sendable {
+        let tag: String?
+        let anchor: String?
+        let alias: String?
+
+        init(tag: String?, anchor: String?, alias: String?) {
+            self.tag = tag
+            self.anchor = anchor
+            self.alias = alias
+        }
+    }
 
     public init(
         content: Content, tag: String? = nil, anchor: String? = nil, alias: String? = nil,
         range: YAMLSourceRange
     ) {
         self.content = content
-        self.tag = tag
-        self.anchor = anchor
-        self.alias = alias
         self.range = range
         self.anchorID = -1
+        self.properties = nil
+        setProperties(tag: tag, anchor: anchor, alias: alias)
+    }
+
+    public var tag: String? {
+        get { properties?.tag }
+        set { setProperties(tag: newValue, anchor: anchor, alias: alias) }
+    }
+
+    public var anchor: String? {
+        get { properties?.anchor }
+        set { setProperties(tag: tag, anchor: newValue, alias: alias) }
+    }
+
+    /// The alias name when this node stands for `*name`.
+    public var alias: String? {
+        get { properties?.alias }
+        set { setProperties(tag: tag, anchor: anchor, alias: newValue) }
+    }
+
+    private mutating func setProperties(tag: String?, anchor: String?, alias: String?) {
+        properties = tag == nil && anchor == nil && alias == nil
+            ? nil : Properties(tag: tag, anchor: anchor, alias: alias)
     }
 
     /// The scalar, when this node is one.

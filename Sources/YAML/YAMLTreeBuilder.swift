@@ -21,8 +21,14 @@ struct YAMLTreeBuilder {
         var tag: String?
         var anchor: String?
         var anchorID: Int
-        /// Elements, or keys and values alternating.
+        /// Elements of a sequence.
         var children: [YAMLNode]
+        /// Entries of a mapping.
+        var entries: [YAMLMappingEntry]
+        /// A mapping's key still waiting for its value.
+        var pendingKey: YAMLNode?
+
+        var lastEnd: YAMLPosition? { isMapping ? entries.last?.value.range.end : children.last?.range.end }
     }
 
     private struct AnchorDefinition {
@@ -133,22 +139,15 @@ struct YAMLTreeBuilder {
             let anchorID = anchor.map { defineAnchor($0, at: start) } ?? -1
             stack.append(Frame(
                 isMapping: isMapping, isFlow: isFlow, start: start, tag: tag, anchor: anchor, anchorID: anchorID,
-                children: []))
+                children: [], entries: [], pendingKey: nil))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return false }
-            let last = frame.isFlow ? end : (frame.children.last?.range.end ?? end)
+            let last = frame.isFlow ? end : (frame.lastEnd ?? end)
             let range = YAMLSourceRange(start: frame.start, end: last)
             var node: YAMLNode
             if frame.isMapping {
-                var entries: [YAMLMappingEntry] = []
-                entries.reserveCapacity(frame.children.count / 2)
-                var index = 0
-                while index + 1 < frame.children.count {
-                    entries.append(YAMLMappingEntry(key: frame.children[index], value: frame.children[index + 1]))
-                    index += 2
-                }
-                checkDuplicateKeys(entries)
-                node = YAMLNode(content: .mapping(entries), tag: frame.tag, anchor: frame.anchor, range: range)
+                checkDuplicateKeys(frame.entries)
+                node = YAMLNode(content: .mapping(frame.entries), tag: frame.tag, anchor: frame.anchor, range: range)
             } else {
                 node = YAMLNode(content: .sequence(frame.children), tag: frame.tag, anchor: frame.anchor, range: range)
             }
@@ -164,6 +163,13 @@ struct YAMLTreeBuilder {
     private mutating func complete(_ node: YAMLNode) {
         if stack.isEmpty {
             if root == nil { root = node }
+        } else if stack[stack.count - 1].isMapping {
+            if let key = stack[stack.count - 1].pendingKey {
+                stack[stack.count - 1].entries.append(YAMLMappingEntry(key: key, value: node))
+                stack[stack.count - 1].pendingKey = nil
+            } else {
+                stack[stack.count - 1].pendingKey = node
+            }
         } else {
             stack[stack.count - 1].children.append(node)
         }
@@ -209,18 +215,24 @@ struct YAMLTreeBuilder {
     /// `yaml.duplicate-key` for explicit keys that Python would treat as the same dict key.
     private mutating func checkDuplicateKeys(_ entries: [YAMLMappingEntry]) {
         guard entries.count > 1 else { return }
+        // Small mappings (the usual case) are scanned linearly; large ones use a dictionary.
+        let useDictionary = entries.count > 12
         var seen: [PythonKey: Int] = [:]
-        seen.reserveCapacity(entries.count)
+        var keys: [PythonKey?] = []
+        if useDictionary { seen.reserveCapacity(entries.count) } else { keys.reserveCapacity(entries.count) }
         for (index, entry) in entries.enumerated() {
-            guard let key = Self.pythonKey(of: entry.key) else { continue }
-            if let first = seen[key] {
+            let key = Self.pythonKey(of: entry.key)
+            if !useDictionary { keys.append(key) }
+            guard let key else { continue }
+            let earlier = useDictionary ? seen[key] : keys[..<index].firstIndex(of: key)
+            if let first = earlier {
                 let firstKey = entries[first].key
                 diagnostics.append(.error(
                     "yaml.duplicate-key", "duplicate key '\(Self.displayText(entry.key))' in this mapping",
                     at: entry.key.range.location(in: file),
                     notes: [.init("first defined here", at: firstKey.range.location(in: file))],
                     help: "PyYAML would silently keep only the last value; remove or rename one of them"))
-            } else {
+            } else if useDictionary {
                 seen[key] = index
             }
         }
