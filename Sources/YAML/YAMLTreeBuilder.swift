@@ -121,6 +121,9 @@ struct YAMLTreeBuilder {
                 node.anchorID = defineAnchor(anchor, at: start)
                 anchors[anchor]?.node = node
             }
+            if scalar.style == YAML_PLAIN_SCALAR_STYLE, stack.last?.isFlow == true {
+                checkFlowPlainScalar(text, range: node.range)
+            }
             complete(node)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -210,6 +213,20 @@ struct YAMLTreeBuilder {
 
     private func placeholder(_ range: YAMLSourceRange) -> YAMLNode {
         YAMLNode(content: .scalar(YAMLScalar(text: "", style: .plain)), range: range)
+    }
+
+    /// PyYAML's scanner ends a plain scalar at `?` inside a flow collection and then fails ("expected ','
+    /// or ']', but got '?'"); libyaml reads on. Report what PyYAML would, so files stay loadable by both.
+    private mutating func checkFlowPlainScalar(_ text: String, range: YAMLSourceRange) {
+        guard let offset = text.unicodeScalars.firstIndex(of: "?") else { return }
+        var at = range.start
+        if range.start.line == range.end.line {
+            at.column += text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: offset)
+        }
+        diagnostics.append(.error(
+            "yaml.syntax", "YAML syntax error: '?' inside a plain value in a flow collection ([…] or {…})",
+            at: location(at),
+            help: "PyYAML cannot read an unquoted '?' here; quote the value, e.g. \"http://host/path?x=1\""))
     }
 
     /// `yaml.duplicate-key` for explicit keys that Python would treat as the same dict key.

@@ -19,6 +19,7 @@ struct DiagnosticLocationTests {
         Case(source: "a: 'unterminated\n", id: "yaml.syntax", line: 2, column: 1),
         Case(source: "a: 1\n b: 2\n", id: "yaml.syntax", line: 2, column: 3),
         Case(source: "ok: 1\nbad: \u{1}\n", id: "yaml.syntax", line: 2, column: 6),
+        Case(source: "urls: [http://x.org/a?b=c]\n", id: "yaml.syntax", line: 1, column: 22),
         Case(source: "a: 1\nb: 2\na: 3\n", id: "yaml.duplicate-key", line: 3, column: 1),
         Case(source: "top:\n  x: 1\n  'x': 2\n", id: "yaml.duplicate-key", line: 3, column: 3),
         Case(source: "1: a\ntrue: b\n", id: "yaml.duplicate-key", line: 2, column: 1),

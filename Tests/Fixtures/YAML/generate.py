@@ -5,10 +5,12 @@ Run from the package root:  python3 Tests/Fixtures/YAML/generate.py
 Writes, next to this script:
   scalars.json   [{"yaml": source, "json": json.dumps(safe_load(source))} or {"yaml", "error": kind}]
   documents.json same shape, for anchors, aliases, merge keys, keys and block scalars
+  random.json    same shape, 400 seeded random documents (block/flow, all scalar styles, anchors, merges)
   pipelines/<Pipeline>.<file>.json  json.dumps(safe_load(...)) of ../shared/octobatch-pipelines/*/{config,items}.yaml
 Timestamps: Python gives datetime/date objects; we record the scalar's text (our documented deviation).
 """
 import datetime
+import random
 import json
 import os
 import sys
@@ -101,6 +103,147 @@ DOCUMENTS = [
 ]
 
 
+# ---------------------------------------------------------------------------------------------------------
+# Random documents (seeded): block and flow collections, every scalar style, anchors, aliases, merge keys.
+# ---------------------------------------------------------------------------------------------------------
+
+WORDS = ["alpha", "beta", "gamma", "delta", "name", "id", "value", "x", "y", "z", "über", "日本", "a b", "k_1"]
+NON_STRING_KEYS = ["1", "2.5", "~", "0x10", "no", "1:30", ".inf"]
+PLAIN = ["1", "-7", "0x1F", "017", "1_000", "1:30", "3.5", "-0.25", "1.0e+3", ".5", ".inf", "-.inf", ".NaN",
+         "yes", "No", "on", "OFF", "true", "False", "~", "null", "NULL", "hello", "a b", "1e3",
+         "0o17", "08", "+.5", "-.5", "1:30.5", "12:345", "0b101", "+12", "9223372036854775807", "é", "x-y",
+         "http://example.com/a?b=c", "1.", "0.", "-0", "+0x_1F"]
+QUOTED = ["'1'", '"true"', "'it''s'", '"tab\\tch"', "''", '"\\u00e9"', "'a: b'", '"#not a comment"', "'~'",
+          '"multi\\nline"', "'  spaced  '"]
+
+
+class RandomDocument:
+    def __init__(self, rng):
+        self.rng = rng
+        self.anchors = []  # (name, is_mapping)
+        self.count = 0
+
+    def anchor(self):
+        if self.rng.random() < 0.12:
+            self.count += 1
+            return "a%d" % self.count
+        return None
+
+    def scalar(self, flow):
+        r = self.rng.random()
+        if r < 0.65:
+            return self.rng.choice(PLAIN)
+        if r < 0.93 or flow:
+            return self.rng.choice(QUOTED)
+        return ""
+
+    def key(self, used):
+        while True:
+            if self.rng.random() < 0.15 and not any(k in NON_STRING_KEYS for k in used):
+                k = self.rng.choice(NON_STRING_KEYS)
+            else:
+                k = self.rng.choice(WORDS)
+            if k not in used:
+                used.add(k)
+                return k
+
+    def alias(self, want_mapping=None):
+        choices = [name for name, is_mapping in self.anchors if want_mapping is None or is_mapping == want_mapping]
+        return "*" + self.rng.choice(choices) if choices else None
+
+    def flow(self, depth):
+        anchor = self.anchor()
+        prefix = "&%s " % anchor if anchor else ""
+        n = self.rng.randint(0, 3)
+        if self.rng.random() < 0.5:
+            items = [self.flow_item(depth + 1) for _ in range(n)]
+            text, is_mapping = prefix + "[" + ", ".join(items) + "]", False
+        else:
+            used = set()
+            items = ["%s: %s" % (self.key(used), self.flow_item(depth + 1)) for _ in range(n)]
+            text, is_mapping = prefix + "{" + ", ".join(items) + "}", True
+        if anchor:
+            self.anchors.append((anchor, is_mapping))
+        return text
+
+    def flow_item(self, depth):
+        r = self.rng.random()
+        if depth < 3 and r < 0.2:
+            return self.flow(depth)
+        if r < 0.27:
+            a = self.alias()
+            if a:
+                return a
+        return self.scalar(True)
+
+    def block_value(self, depth, indent):
+        """Text that follows 'key:' or '-'."""
+        r = self.rng.random()
+        if depth >= 4 or r < 0.42:
+            anchor = self.anchor()
+            text = self.scalar(False)
+            if anchor:
+                self.anchors.append((anchor, False))
+                return " &%s %s" % (anchor, text if text else "''")
+            return " " + text if text else ""
+        if r < 0.52:
+            return " " + self.flow(depth)
+        if r < 0.60:
+            style = self.rng.choice(["|", ">", "|-", ">-", "|+"])
+            lines = ["first line"] + self.rng.sample(["second: line", "  indented", "# not a comment", "last"], 2)
+            return " " + style + "\n" + "".join(" " * (indent + 2) + line + "\n" for line in lines).rstrip("\n")
+        if r < 0.68:
+            a = self.alias()
+            if a:
+                return " " + a
+        anchor = self.anchor()
+        prefix = " &" + anchor if anchor else ""
+        if r < 0.85:
+            body = self.block_mapping(depth + 1, indent + 2)
+            is_mapping = True
+        else:
+            body = self.block_sequence(depth + 1, indent + 2)
+            is_mapping = False
+        if anchor:
+            self.anchors.append((anchor, is_mapping))
+        return prefix + "\n" + body
+
+    def block_mapping(self, depth, indent):
+        merge = None
+        used = set()
+        if self.rng.random() < 0.3:
+            if self.rng.random() < 0.6:
+                a = self.alias(True)
+                if a:
+                    merge = " " * indent + "<<: " + a
+            else:
+                choices = [n for n, m in self.anchors if m]
+                if choices:
+                    picks = [self.rng.choice(choices) for _ in range(self.rng.randint(1, 3))]
+                    merge = " " * indent + "<<: [" + ", ".join("*" + p for p in picks) + "]"
+        lines = [" " * indent + self.key(used) + ":" + self.block_value(depth, indent)
+                 for _ in range(self.rng.randint(1, 4))]
+        if merge:
+            lines.insert(self.rng.randint(0, len(lines)), merge)
+        return "\n".join(lines)
+
+    def block_sequence(self, depth, indent):
+        return "\n".join(" " * indent + "-" + self.block_value(depth, indent) for _ in range(self.rng.randint(1, 4)))
+
+    def document(self):
+        r = self.rng.random()
+        if r < 0.75:
+            return self.block_mapping(0, 0) + "\n"
+        if r < 0.9:
+            return self.block_sequence(0, 0) + "\n"
+        return self.flow(0) + "\n"
+
+
+def random_documents(count, seed=20261121):
+    rng = random.Random(seed)
+    return [RandomDocument(rng).document() for _ in range(count)]
+
+
 def value_or_error(source):
     try:
         value = yaml.safe_load(source)
@@ -133,6 +276,7 @@ def write(name, data):
 def main():
     write("scalars.json", json.dumps([{"yaml": s, **value_or_error(s)} for s in SCALARS], indent=1))
     write("documents.json", json.dumps([{"yaml": d, **value_or_error(d)} for d in DOCUMENTS], indent=1))
+    write("random.json", json.dumps([{"yaml": d, **value_or_error(d)} for d in random_documents(400)], indent=1))
     if not os.path.isdir(SHARED):
         print("no ../shared/octobatch-pipelines; pipeline fixtures not regenerated", file=sys.stderr)
         return
