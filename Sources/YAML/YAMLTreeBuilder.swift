@@ -46,6 +46,8 @@ struct YAMLTreeBuilder {
     private var root: YAMLNode?
     private var firstDocumentStart: YAMLPosition?
     private var nextAnchorID = 0
+    /// Ranges of quoted and block scalars, collected only when the source contains a tab.
+    private var tabExemptRanges: [YAMLSourceRange]?
 
     private init(file: String, options: YAMLLoadOptions) {
         self.file = file
@@ -70,6 +72,7 @@ struct YAMLTreeBuilder {
             }
             yaml_parser_set_input_string(parser, base, source.count)
             var builder = YAMLTreeBuilder(file: file, options: options)
+            if source.contains(UInt8(ascii: "\t")) { builder.tabExemptRanges = [] }
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(parser, &event) != 0 else {
@@ -79,6 +82,14 @@ struct YAMLTreeBuilder {
                 let proceed = builder.handle(event)
                 yaml_event_delete(&event)
                 if !proceed { break }
+            }
+            if let exempt = builder.tabExemptRanges,
+               let tab = PyYAMLTabRule.firstForbiddenTab(in: source, exempt: exempt)
+            {
+                builder.diagnostics.append(.error(
+                    "yaml.syntax", "YAML syntax error: a tab character here cannot be read by PyYAML",
+                    at: builder.location(tab),
+                    help: "use spaces; tabs are only allowed inside quoted values, block scalars (| and >) and comments"))
             }
             if builder.root == nil, !builder.diagnostics.contains(where: { $0.severity == .error }) {
                 let origin = YAMLSourceRange(at: YAMLPosition(line: 1, column: 1))
@@ -121,6 +132,7 @@ struct YAMLTreeBuilder {
                 node.anchorID = defineAnchor(anchor, at: start)
                 anchors[anchor]?.node = node
             }
+            if scalar.style != YAML_PLAIN_SCALAR_STYLE { tabExemptRanges?.append(node.range) }
             if scalar.style == YAML_PLAIN_SCALAR_STYLE, stack.last?.isFlow == true {
                 checkFlowPlainScalar(text, range: node.range)
             }
