@@ -87,7 +87,8 @@ public enum YAMLLoader {
         let tree = YAMLTreeBuilder.build(bytes, file: path, options: options)
         var diagnostics = tree.diagnostics
         var value: Value?
-        if let root = tree.root {
+        // After a syntax error PyYAML never gets to construct values; neither do we.
+        if let root = tree.root, !diagnostics.contains(where: { $0.id == "yaml.syntax" }) {
             var converter = ValueConverter(file: path, limit: options.aliasExpansionLimit)
             value = try? converter.convert(root)
             diagnostics.append(contentsOf: converter.diagnostics)
