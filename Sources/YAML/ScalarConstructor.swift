@@ -4,6 +4,7 @@
 /// Invariant: never rounds or wraps; an integer outside `Int` is `.overflow`, text Python would reject
 /// (raising ValueError/KeyError) is `.invalid`.
 enum ScalarConstructor {
+    /// A constructed value, or why there is none.
     enum Outcome<T> {
         case value(T)
         case overflow

@@ -1,37 +1,3 @@
-/// How a scalar was written in the source.
-public enum YAMLScalarStyle: String, Sendable, Hashable {
-    case plain
-    case singleQuoted
-    case doubleQuoted
-    case literal
-    case folded
-}
-
-/// A scalar's text exactly as libyaml decoded it (escapes processed, folding applied), with its style.
-///
-/// Invariant: `text` is the scalar's content, never its resolved value; resolution (int, bool, null …)
-/// happens when converting to `Value`.
-public struct YAMLScalar: Sendable, Hashable {
-    public var text: String
-    public var style: YAMLScalarStyle
-
-    public init(text: String, style: YAMLScalarStyle) {
-        self.text = text
-        self.style = style
-    }
-}
-
-/// One `key: value` pair of a mapping, in source order.
-public struct YAMLMappingEntry: Sendable {
-    public var key: YAMLNode
-    public var value: YAMLNode
-
-    public init(key: YAMLNode, value: YAMLNode) {
-        self.key = key
-        self.value = value
-    }
-}
-
 /// A node of the located YAML tree: a scalar, a sequence or a mapping, with its source range.
 ///
 /// Invariants:

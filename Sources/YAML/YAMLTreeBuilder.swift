@@ -8,6 +8,7 @@ import Basics
 /// itself (`yaml.recursive-alias`); the explicit keys of every mapping are unique in Python's dict sense
 /// (`yaml.duplicate-key`). After an error the builder keeps going where it can, with a null placeholder.
 struct YAMLTreeBuilder {
+    /// The tree (nil when parsing had to stop) and everything found on the way.
     struct Output {
         var root: YAMLNode?
         var diagnostics: [Diagnostic]
