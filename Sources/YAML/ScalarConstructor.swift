@@ -124,6 +124,7 @@ enum ScalarConstructor {
 
     /// `construct_yaml_float`.
     static func float(_ text: String) -> Double? {
+        if let simple = simpleDecimalFloat(text) { return simple }
         var bytes = Array(text.utf8).filter { $0 != UInt8(ascii: "_") }.map { asciiLowercased($0) }
         guard let first = bytes.first else { return nil }
         let negative = first == UInt8(ascii: "-")
@@ -142,6 +143,36 @@ enum ScalarConstructor {
         }
         guard let value = pythonFloat(bytes[...]) else { return nil }
         return negative ? -value : value
+    }
+
+    /// The common implicit float `[-+]?digits.digits([eE][-+]digits)?` (no `_`, digits on both sides of the
+    /// point), parsed directly; nil for anything else.
+    private static func simpleDecimalFloat(_ text: String) -> Double? {
+        let utf8 = text.utf8
+        guard utf8.count < 40 else { return nil }
+        var sawPoint = false
+        var previousIsDigit = false
+        var index = utf8.startIndex
+        if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            index = utf8.index(after: index)
+        }
+        while index < utf8.endIndex {
+            let c = utf8[index]
+            if ImplicitResolver.isDigit(c) {
+                previousIsDigit = true
+            } else if c == UInt8(ascii: "."), !sawPoint, previousIsDigit {
+                sawPoint = true
+                previousIsDigit = false
+            } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+                guard sawPoint, previousIsDigit else { return nil }
+                break
+            } else {
+                return nil
+            }
+            index = utf8.index(after: index)
+        }
+        guard sawPoint, previousIsDigit || index < utf8.endIndex else { return nil }
+        return Double(text)
     }
 
     /// `float(s)` for lowercased ASCII text: whitespace, a sign, decimal digits with an optional point and

@@ -198,7 +198,8 @@ struct ValueConverter {
 
     static func isMergeKey(_ node: YAMLNode) -> Bool {
         guard case .scalar(let scalar) = node.content else { return false }
-        return ScalarResolution.tag(of: scalar, explicitTag: node.tag) == .merge
+        guard let tag = node.tag else { return scalar.style == .plain && scalar.text == "<<" }
+        return tag == YAMLTag.merge || (tag == YAMLTag.nonSpecific && scalar.text == "<<")
     }
 
     // MARK: - Bookkeeping

@@ -29,6 +29,19 @@ struct YAMLTreeBuilder {
         /// A mapping's key still waiting for its value.
         var pendingKey: YAMLNode?
 
+        /// Appends an element, a key, or a value to its pending key.
+        mutating func add(_ node: YAMLNode) {
+            guard isMapping else {
+                children.append(node)
+                return
+            }
+            if let key = pendingKey.take() {
+                entries.append(YAMLMappingEntry(key: key, value: node))
+            } else {
+                pendingKey = node
+            }
+        }
+
         var lastEnd: YAMLPosition? { isMapping ? entries.last?.value.range.end : children.last?.range.end }
     }
 
@@ -179,15 +192,8 @@ struct YAMLTreeBuilder {
     private mutating func complete(_ node: YAMLNode) {
         if stack.isEmpty {
             if root == nil { root = node }
-        } else if stack[stack.count - 1].isMapping {
-            if let key = stack[stack.count - 1].pendingKey {
-                stack[stack.count - 1].entries.append(YAMLMappingEntry(key: key, value: node))
-                stack[stack.count - 1].pendingKey = nil
-            } else {
-                stack[stack.count - 1].pendingKey = node
-            }
         } else {
-            stack[stack.count - 1].children.append(node)
+            stack[stack.count - 1].add(node)
         }
     }
 
