@@ -120,3 +120,31 @@ struct NodeTreeTests {
         YAMLSourceRange(start: YAMLPosition(line: l1, column: c1), end: YAMLPosition(line: l2, column: c2))
     }
 }
+
+/// Property: for every random fixture document, walking the node tree with `effectiveEntries` visits the
+/// same keys, in the same order, as the converted `Value` (so locations can be found for every value).
+struct NodeTreeMatchesValueTests {
+    @Test(arguments: ScalarFixtureTests.randomDocuments.filter { $0.json != nil })
+    func effectiveEntriesFollowValueOrder(_ fixture: FixtureCase) throws {
+        guard case .success(let document) = YAMLLoader.loadDocument(source: fixture.yaml, path: "r.yaml") else {
+            return  // documents we refuse on purpose (duplicate keys) are covered elsewhere
+        }
+        check(document.root, document.value)
+    }
+
+    private func check(_ node: YAMLNode, _ value: Value) {
+        switch (node.content, value) {
+        case (.mapping, .object(let object)):
+            let entries = node.effectiveEntries ?? []
+            #expect(entries.map { $0.key.keyString ?? "?" } == object.keys, "\(node.range)")
+            for (entry, child) in zip(entries, object.values) { check(entry.value, child) }
+        case (.sequence(let items), .array(let array)):
+            #expect(items.count == array.count)
+            for (item, child) in zip(items, array) { check(item, child) }
+        case (.scalar, _):
+            break
+        default:
+            Issue.record("node \(node.kindName) at \(node.range) does not match \(value.pythonJSON)")
+        }
+    }
+}
