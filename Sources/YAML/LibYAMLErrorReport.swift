@@ -30,13 +30,21 @@ enum LibYAMLErrorReport {
                     file: file, line: Int(state.context_mark.line) + 1, column: Int(state.context_mark.column) + 1)
                 notes.append(.init("\(context), which started here", at: contextLocation))
             }
-            return .error("yaml.syntax", "YAML syntax error: \(problem)", at: location, notes: notes, help: help(for: problem))
+            let context = state.context.map { String(cString: $0) }
+            return .error(
+                "yaml.syntax", "YAML syntax error: \(problem)", at: location, notes: notes,
+                help: help(for: problem, context: context))
         }
     }
 
     /// A hint for the mistakes people make most often.
-    static func help(for problem: String) -> String? {
+    static func help(for problem: String, context: String?) -> String? {
+        if problem == "found unexpected end of stream", let context, context.contains("quoted scalar") {
+            return "a quoted value is not closed; add the missing quote"
+        }
         switch problem {
+        case "did not find expected ',' or ']'", "did not find expected ',' or '}'":
+            return "a '[' or '{' is not closed where the note says it starts; quote values that contain ',', '[' or '{'"
         case "found character that cannot start any token":
             return "YAML indentation must use spaces, not tabs; values starting with '@', '`' or '%' must be quoted"
         case "mapping values are not allowed in this context":

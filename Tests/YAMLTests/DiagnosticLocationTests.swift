@@ -87,6 +87,15 @@ struct DiagnosticLocationTests {
         #expect(diagnostic.help != nil)
     }
 
+    @Test(arguments: [
+        ("x: \"unterminated\n", "a quoted value is not closed; add the missing quote"),
+        ("a:\n\tb: 1\n", "YAML indentation must use spaces, not tabs; values starting with '@', '`' or '%' must be quoted"),
+    ])
+    func syntaxErrorHelp(_ source: String, _ help: String) throws {
+        let error = try #require(failure(source))
+        #expect(error.diagnostics.first?.help == help)
+    }
+
     @Test func multipleDocumentsNotePointsAtFirst() throws {
         let error = try #require(failure("--- 1\n--- 2\n"))
         let diagnostic = try #require(error.diagnostics.first)
