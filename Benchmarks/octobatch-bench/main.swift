@@ -4,6 +4,7 @@ import Foundation
 /// Each benchmark prints its own figures and the goal it is measured against.
 let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
     ("json", "JSONL read + parse + write of unit-like records (goal ≥ 100 MB/s)", jsonBenchmark),
+    ("yaml", "load a generated ~1 MB items YAML file (goal < 100 ms)", yamlBenchmark),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
