@@ -145,6 +145,21 @@ struct DiagnosticLocationTests {
         #expect(error.diagnostics.first?.location?.column == 513)
     }
 
+    @Test func deepNestingBelowTheLimitLoads() throws {
+        let depth = 511
+        let source = String(repeating: "[", count: depth) + "x"
+            + String(repeating: "]", count: depth)
+        var value = try YAMLLoader.value(source: source, path: "f.yaml")
+        for _ in 0..<depth {
+            guard case .array(let items) = value, let first = items.first else {
+                Issue.record("expected nested arrays")
+                return
+            }
+            value = first
+        }
+        #expect(value == "x")
+    }
+
     private func failure(_ source: String) -> DiagnosticsError? {
         if case .failure(let error) = YAMLLoader.loadValue(source: source, path: "f.yaml") { return error }
         return nil
