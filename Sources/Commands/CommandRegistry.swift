@@ -7,6 +7,7 @@ public enum CommandRegistry {
         UnitsCommand.self,
         ModelsCommand.self,
         HelpCommand.self,
+        CheckCommand.self,
     ]
 
     public static func command(named name: String) -> (any Subcommand.Type)? {
