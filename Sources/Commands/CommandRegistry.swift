@@ -5,9 +5,9 @@
 public enum CommandRegistry {
     public static let all: [any Subcommand.Type] = [
         UnitsCommand.self,
+        CheckCommand.self,
         ModelsCommand.self,
         HelpCommand.self,
-        CheckCommand.self,
     ]
 
     public static func command(named name: String) -> (any Subcommand.Type)? {
