@@ -113,6 +113,11 @@ extension ExpressionCompiler {
     static func invoke(_ f: RuntimeValue, _ a: Arguments, _ env: Environment) throws(ExpressionError) -> RuntimeValue {
         switch f {
         case .builtin(let b): return try Builtins.call(b, a, env)
+        case .boundMethod(.builtin(let type), let name):
+            // An unbound method such as `str.lower`: the first argument is the receiver.
+            guard let first = a.positional.first else { throw .type("unbound method \(type.rawValue).\(name)() needs an argument") }
+            return try invoke(.boundMethod(receiver: first, name: name),
+                              Arguments(positional: Array(a.positional.dropFirst()), keywords: a.keywords), env)
         case .boundMethod(let receiver, let name):
             if case .value(var target) = receiver, mutatingMethods.contains(name), MethodCalls.isMutating(target, name) {
                 return try MethodCalls.callMutating(&target, name, a, env)

@@ -68,6 +68,30 @@ struct FormatSpec {
         return StringMethods.pad(text, width, fill, align ?? "<")
     }
 
+    /// The untyped float format with a precision (CPython `'g'` with `Py_DTSF_ADD_DOT_0`): scientific when
+    /// the decimal exponent is below -4 or at least `precision`, and always a digit after the point.
+    static func shortestWithDot(_ x: Double, precision p: Int) -> String {
+        let scientific = String(format: "%.\(p - 1)e", x)
+        guard let eIndex = scientific.firstIndex(of: "e"), let exponent = Int(scientific[scientific.index(after: eIndex)...]) else {
+            return scientific
+        }
+        let decpt = exponent + 1
+        func trimZeros(_ t: String) -> String {
+            guard t.contains(".") else { return t }
+            var r = t
+            while r.hasSuffix("0") { r.removeLast() }
+            if r.hasSuffix(".") { r.removeLast() }
+            return r
+        }
+        if decpt <= -4 || decpt > p - 1 {
+            let mantissa = trimZeros(String(scientific[..<eIndex]))
+            return mantissa + String(scientific[eIndex...])
+        }
+        var fixed = trimZeros(String(format: "%.\(max(0, p - decpt))f", x))
+        if !fixed.contains(".") { fixed += ".0" }
+        return fixed
+    }
+
     func group(_ digits: String, every n: Int, with separator: Character) -> String {
         var out = ""
         for (k, c) in digits.reversed().enumerated() {
@@ -153,8 +177,7 @@ struct FormatSpec {
                 if t == "G" { body = body.uppercased() }
             default:
                 // No type with a precision: like 'g' but always with a digit after the point in fixed notation.
-                body = String(format: "%.\(max(p, 1))g", x)
-                if !body.contains(".") && !body.contains("e") { body += ".0" }
+                body = FormatSpec.shortestWithDot(x, precision: max(p, 1))
             }
         }
         if let g = grouping, x.isFinite {

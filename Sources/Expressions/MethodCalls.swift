@@ -26,6 +26,9 @@ enum MethodCalls {
         case .value(.object): return dictMethods.contains(name)
         case .value(.set): return setMethods.contains(name)
         case .random: return RandomMethods.names.contains(name)
+        case .builtin(.str): return stringMethods.contains(name)
+        case .builtin(.list): return listMethods.contains(name)
+        case .builtin(.dict): return dictMethods.contains(name)
         default: return false
         }
     }

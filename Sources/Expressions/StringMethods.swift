@@ -47,7 +47,7 @@ enum StringMethods {
                     if inWord { out.append(.string(String(current))); current = .init(); inWord = false; splits += 1 }
                 } else {
                     if !inWord && maxsplit >= 0 && splits >= maxsplit {
-                        out.append(.string(strip(String(String.UnicodeScalarView(scalars[i...])), nil, left: false, right: true)))
+                        out.append(.string(String(String.UnicodeScalarView(scalars[i...]))))
                         return out
                     }
                     inWord = true
@@ -65,6 +65,27 @@ enum StringMethods {
             parts = Array(parts[..<maxsplit]) + [rest]
         }
         return parts.map { .string($0) }
+    }
+
+    /// `str.splitlines()`: breaks at \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029.
+    static func splitLines(_ s: String, keepends: Bool) -> [String] {
+        let c = Array(s.unicodeScalars)
+        var lines: [String] = []
+        var start = 0, i = 0
+        while i < c.count {
+            let v = c[i].value
+            if [0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029].contains(v) {
+                var end = i + 1
+                if v == 0x0D, end < c.count, c[end] == "\n" { end += 1 }
+                lines.append(String(String.UnicodeScalarView(c[start..<(keepends ? end : i)])))
+                start = end
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        if start < c.count { lines.append(String(String.UnicodeScalarView(c[start...]))) }
+        return lines
     }
 
     static func find(_ s: String, _ sub: String, reverse: Bool) -> Int {
@@ -113,9 +134,8 @@ enum StringMethods {
             }
             return .value(.array(try split(s, sep, maxsplit)))
         case "splitlines":
-            var lines = s.components(separatedBy: CharacterSet.newlines)
-            if s.hasSuffix("\n") || s.hasSuffix("\r") { lines.removeLast() }
-            return .value(.array(s.isEmpty ? [] : lines.map { .string($0) }))
+            let keepends = arg(0, "keepends").map(PythonRuntime.truthy) ?? false
+            return .value(.array(splitLines(s, keepends: keepends).map { .string($0) }))
         case "join":
             guard let seq = p.first else { throw .type("join() takes exactly one argument (0 given)") }
             var parts: [String] = []
