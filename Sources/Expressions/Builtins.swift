@@ -22,6 +22,7 @@ enum Builtins {
 
     static func values(_ v: RuntimeValue, _ env: Environment) throws(ExpressionError) -> [Value] {
         var out: [Value] = []
+        if case .range(let a, let b, let c) = v { try env.limits.checkCollection(rangeLength(a, b, c)) }
         try forEachElement(v, env) { (e: RuntimeValue) throws(ExpressionError) in
             try env.step()
             out.append(try e.toValue())

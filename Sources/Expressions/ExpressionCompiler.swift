@@ -12,6 +12,7 @@ struct ExpressionCompiler {
     let names: NameTable
     let dialect: ExpressionDialect
     var scopes: [[String: Int]] = []
+    var nesting = 0
     private static let hiddenCounter = HiddenCounter()
 
     init(names: NameTable, dialect: ExpressionDialect) {
@@ -32,7 +33,20 @@ struct ExpressionCompiler {
         return nil
     }
 
+    /// Maximum nesting of compiled nodes; evaluation recursion mirrors it, so this bounds the stack.
+    static let maxNesting = 200
+
     mutating func compile(_ node: ExpressionNode, allowUndefined: Bool = false) throws(ExpressionError) -> Evaluator {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > ExpressionCompiler.maxNesting {
+            throw ExpressionError(.limit, "expression nested too deeply (more than \(ExpressionCompiler.maxNesting) levels)",
+                                  offset: node.offset, length: node.length)
+        }
+        return try compileNode(node, allowUndefined: allowUndefined)
+    }
+
+    mutating func compileNode(_ node: ExpressionNode, allowUndefined: Bool) throws(ExpressionError) -> Evaluator {
         switch node.kind {
         case .literal(let v):
             let r = RuntimeValue.value(v)

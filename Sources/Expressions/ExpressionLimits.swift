@@ -9,7 +9,7 @@ public struct ExpressionLimits: Sendable {
     public var maxStringLength: Int
     public var maxSteps: Int
 
-    public init(maxCollectionSize: Int = 10_000_000, maxStringLength: Int = 100_000_000, maxSteps: Int = 50_000_000) {
+    public init(maxCollectionSize: Int = 10_000_000, maxStringLength: Int = 100_000_000, maxSteps: Int = 2_000_000) {
         self.maxCollectionSize = maxCollectionSize
         self.maxStringLength = maxStringLength
         self.maxSteps = maxSteps
