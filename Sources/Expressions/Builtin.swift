@@ -13,6 +13,9 @@ public enum Builtin: String, Sendable, CaseIterable {
     case sqrt, floor, ceil, log, log10, log2, exp, fabs, trunc, isnan, isinf, isfinite, sin, cos, tan, asin, acos
     case atan, atan2, sinh, cosh, tanh, degrees, radians, hypot, copysign, fmod, factorial, gcd
 
+    /// Lookup by name (faster than `init(rawValue:)`'s linear scan).
+    static let byName: [String: Builtin] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
     /// Math constants bound by default (`pi`, `e`, `tau`, `inf`, `nan`).
     public static let constants: [String: Value] = [
         "pi": .double(Double.pi), "e": .double(M_E), "tau": .double(2 * Double.pi),

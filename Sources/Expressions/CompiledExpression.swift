@@ -4,12 +4,15 @@ import Basics
 ///
 /// Invariants: names are resolved against `names` (shared by every expression compiled with the same table);
 /// evaluation never mutates the compiled form, so one `CompiledExpression` can serve many environments.
-public struct CompiledExpression: Sendable {
+/// A class so that passing it around costs a retain, not a copy of the syntax tree.
+public final class CompiledExpression: Sendable {
     public let source: String
     public let dialect: ExpressionDialect
     public let names: NameTable
     public let syntaxTree: ExpressionNode
     let evaluator: Evaluator
+    /// Slots this expression may touch (the name table's size right after compiling it).
+    let requiredSlots: Int
 
     public init(_ source: String, dialect: ExpressionDialect = .python, names: NameTable = NameTable()) throws(ExpressionError) {
         self.source = source
@@ -18,11 +21,12 @@ public struct CompiledExpression: Sendable {
         syntaxTree = try ExpressionParser.parse(source, dialect: dialect)
         var compiler = ExpressionCompiler(names: names, dialect: dialect)
         evaluator = try compiler.compile(syntaxTree)
+        requiredSlots = names.count
     }
 
     /// Evaluates in an existing environment (the step evaluator and Templates use this).
     public func evaluate(in env: Environment) throws(ExpressionError) -> RuntimeValue {
-        if env.slots.count < names.count { env.slots += names.defaultSlots().dropFirst(env.slots.count) }
+        if env.slots.count < requiredSlots { env.slots += names.defaultSlots().dropFirst(env.slots.count) }
         env.resetSteps()
         return try evaluator(env)
     }

@@ -7,7 +7,13 @@ import Basics
 /// Not thread-safe: one environment per unit being evaluated (cheap to create).
 public final class Environment {
     public let names: NameTable
-    var slots: [RuntimeValue]
+    /// The slot array lives behind a pointer owned by this object: element access then needs no dynamic
+    /// exclusivity check (it is the hottest access of evaluation).
+    private let slotStorage: UnsafeMutablePointer<[RuntimeValue]>
+    var slots: [RuntimeValue] {
+        _read { yield slotStorage.pointee }
+        _modify { yield &slotStorage.pointee }
+    }
     public var random: PythonRandom?
     public var limits: ExpressionLimits
     var stepsLeft: Int
@@ -22,7 +28,13 @@ public final class Environment {
         self.limits = limits
         self.provider = provider
         stepsLeft = limits.maxSteps
-        slots = names.defaultSlots()
+        slotStorage = UnsafeMutablePointer<[RuntimeValue]>.allocate(capacity: 1)
+        slotStorage.initialize(to: names.defaultSlots())
+    }
+
+    deinit {
+        slotStorage.deinitialize(count: 1)
+        slotStorage.deallocate()
     }
 
     /// Makes every key of `context` visible by name (keys the compiled code never mentions are only
@@ -76,6 +88,7 @@ public final class Environment {
 public final class NameTable: @unchecked Sendable {
     private var slotsByName: [String: Int] = [:]
     public private(set) var allNames: [String] = []
+    private var cachedDefaults: [RuntimeValue] = []
     private let lock = NSLockish()
 
     public init() {}
@@ -94,14 +107,22 @@ public final class NameTable: @unchecked Sendable {
         }
     }
 
+    /// The initial value of every slot (builtins, `random`, math constants, else undefined), cached.
     func defaultSlots() -> [RuntimeValue] {
         lock.withLock {
-            allNames.map { name in
-                if name == "random" { return .random }
-                if let b = Builtin(rawValue: name) { return .builtin(b) }
-                if let c = Builtin.constants[name] { return .value(c) }
-                return .undefined(name)
+            if cachedDefaults.count == allNames.count { return cachedDefaults }
+            for name in allNames.dropFirst(cachedDefaults.count) {
+                if name == "random" {
+                    cachedDefaults.append(.random)
+                } else if let b = Builtin.byName[name] {
+                    cachedDefaults.append(.builtin(b))
+                } else if let c = Builtin.constants[name] {
+                    cachedDefaults.append(.value(c))
+                } else {
+                    cachedDefaults.append(.undefined(name))
+                }
             }
+            return cachedDefaults
         }
     }
 }

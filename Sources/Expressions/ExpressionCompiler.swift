@@ -185,8 +185,33 @@ struct ExpressionCompiler {
 
     mutating func compileBinary(_ op: BinaryOperator, _ l: ExpressionNode, _ r: ExpressionNode,
                                 node: ExpressionNode) throws(ExpressionError) -> Evaluator {
-        let a = try compile(l), b = try compile(r)
         let offset = node.offset, length = node.length
+        if op == .add, case .list(let items) = r.kind, ExpressionCompiler.constantItems(items) == nil {
+            // `xs + [a, b]`: append into one new buffer instead of building the right list first.
+            let a = try compile(l), tail = try compileAll(items)
+            return { env throws(ExpressionError) in
+                let x = try a(env)
+                guard case .value(.array(let head)) = x else {
+                    var right: [Value] = []
+                    for e in tail { right.append(try e(env).toValue()) }
+                    do throws(ExpressionError) { return try PythonRuntime.binary(op, x, .value(.array(right)), limits: env.limits) } catch {
+                        throw error.located(at: offset, length: length)
+                    }
+                }
+                var out: [Value] = []
+                out.reserveCapacity(head.count + tail.count)
+                out.append(contentsOf: head)
+                for e in tail { out.append(try e(env).toValue()) }
+                do throws(ExpressionError) { try env.limits.checkCollection(out.count) } catch { throw error.located(at: offset, length: length) }
+                return .value(.array(out))
+            }
+        }
+        if let fast = fastPath(l, r, kernel: ExpressionCompiler.intKernel(binary: op), node: node, general: { x, y, env throws(ExpressionError) in
+            try PythonRuntime.binary(op, x, y, limits: env.limits)
+        }) {
+            return fast
+        }
+        let a = try compile(l), b = try compile(r)
         switch op {
         case .add:
             return { env throws(ExpressionError) in
@@ -216,6 +241,12 @@ struct ExpressionCompiler {
 
     mutating func compileCompare(_ first: ExpressionNode, _ rest: [(op: CompareOperator, operand: ExpressionNode)],
                                  node: ExpressionNode) throws(ExpressionError) -> Evaluator {
+        if rest.count == 1, let fast = fastPath(first, rest[0].operand, kernel: ExpressionCompiler.intKernel(compare: rest[0].op), node: node,
+                                                general: { [op = rest[0].op] x, y, _ throws(ExpressionError) in
+            .bool(try ExpressionCompiler.compare(op, x, y))
+        }) {
+            return fast
+        }
         let head = try compile(first)
         var opList: [CompareOperator] = [], operandList: [Evaluator] = []
         for (op, operand) in rest {

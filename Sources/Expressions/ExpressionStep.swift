@@ -24,6 +24,9 @@ public struct ExpressionStep: Sendable {
     let loopUntil: CompiledExpression?
     public let maxIterations: Int
     let names: NameTable
+    /// Names in first-assignment order: init names, then expression names not assigned by init.
+    let initNames: [(name: String, slot: Int)]
+    let expressionNames: [(name: String, slot: Int)]
 
     /// Compiles the step; a syntax error is a `Failure` naming the expression.
     public init(stepName: String, initExpressions: [(String, String)] = [], expressions: [(String, String)],
@@ -52,6 +55,12 @@ public struct ExpressionStep: Sendable {
         }
         self.maxIterations = maxIterations
         self.names = names
+        var seen = Set<String>()
+        var first: [(name: String, slot: Int)] = [], second: [(name: String, slot: Int)] = []
+        for e in self.initExpressions where seen.insert(e.name).inserted { first.append((e.name, e.slot)) }
+        for e in self.expressions where seen.insert(e.name).inserted { second.append((e.name, e.slot)) }
+        initNames = first
+        expressionNames = second
     }
 
     /// The seed the Python tool uses: `_repetition_seed` if present, else sha256(unit_id + step) & 0x7FFFFFFF.
@@ -68,8 +77,6 @@ public struct ExpressionStep: Sendable {
         var context = unit
         for key in ExpressionStep.hiddenKeys { context.removeValue(forKey: key) }
         env.bind(context)
-        var assigned: [(name: String, slot: Int)] = []
-        var seen = Set<String>()
         func evaluate(_ list: [(name: String, slot: Int, code: CompiledExpression)]) throws(Failure) {
             for (name, slot, code) in list {
                 do throws(ExpressionError) {
@@ -78,13 +85,11 @@ public struct ExpressionStep: Sendable {
                 } catch {
                     throw Failure(expressionName: name, error: error)
                 }
-                if seen.insert(name).inserted {
-                    assigned.append((name, slot))
-                    env.contextNames.append(name)
-                }
             }
         }
+        env.contextNames += initNames.map(\.name)
         try evaluate(initExpressions)
+        if loopUntil == nil || maxIterations > 0 { env.contextNames += expressionNames.map(\.name) }
         var iterations = 0
         var conditionMet = false
         if let loopUntil {
@@ -101,6 +106,7 @@ public struct ExpressionStep: Sendable {
             try evaluate(expressions)
         }
         var output = unit
+        let assigned = iterations > 0 || loopUntil == nil ? initNames + expressionNames : initNames
         for (name, slot) in assigned {
             do throws(ExpressionError) { output[name] = try env.slots[slot].toValue() } catch {
                 throw Failure(expressionName: name, error: error)

@@ -8,34 +8,45 @@ public struct MersenneTwister: Sendable {
     private var state: [UInt32]
     private var index: Int
 
+    /// `init_genrand(19650218)`, the fixed starting point of every `init_by_array`, computed once.
+    private static let initialState: [UInt32] = {
+        var state = [UInt32](repeating: 0, count: n)
+        state[0] = 19_650_218
+        for i in 1..<n {
+            state[i] = 1_812_433_253 &* (state[i - 1] ^ (state[i - 1] >> 30)) &+ UInt32(truncatingIfNeeded: i)
+        }
+        return state
+    }()
+
     /// Seeds from the 32-bit words of `key` (CPython `init_by_array`).
     public init(key: [UInt32]) {
-        state = [UInt32](repeating: 0, count: MersenneTwister.n)
-        index = MersenneTwister.n + 1
-        initGenrand(19_650_218)
-        var i = 1, j = 0
         let n = MersenneTwister.n
-        let keyLength = max(1, key.count)
-        var k = max(n, keyLength)
-        while k > 0 {
-            let previous = state[i - 1] ^ (state[i - 1] >> 30)
-            let keyWord = key.isEmpty ? 0 : key[j]
-            state[i] = (state[i] ^ (previous &* 1_664_525)) &+ keyWord &+ UInt32(truncatingIfNeeded: j)
-            i += 1
-            j += 1
-            if i >= n { state[0] = state[n - 1]; i = 1 }
-            if j >= keyLength { j = 0 }
-            k -= 1
+        var mt = MersenneTwister.initialState
+        mt.withUnsafeMutableBufferPointer { state in
+            var i = 1, j = 0
+            let keyLength = max(1, key.count)
+            var k = max(n, keyLength)
+            while k > 0 {
+                let previous = state[i - 1] ^ (state[i - 1] >> 30)
+                let keyWord = key.isEmpty ? 0 : key[j]
+                state[i] = (state[i] ^ (previous &* 1_664_525)) &+ keyWord &+ UInt32(truncatingIfNeeded: j)
+                i += 1
+                j += 1
+                if i >= n { state[0] = state[n - 1]; i = 1 }
+                if j >= keyLength { j = 0 }
+                k -= 1
+            }
+            k = n - 1
+            while k > 0 {
+                let previous = state[i - 1] ^ (state[i - 1] >> 30)
+                state[i] = (state[i] ^ (previous &* 1_566_083_941)) &- UInt32(truncatingIfNeeded: i)
+                i += 1
+                if i >= n { state[0] = state[n - 1]; i = 1 }
+                k -= 1
+            }
+            state[0] = 0x8000_0000
         }
-        k = n - 1
-        while k > 0 {
-            let previous = state[i - 1] ^ (state[i - 1] >> 30)
-            state[i] = (state[i] ^ (previous &* 1_566_083_941)) &- UInt32(truncatingIfNeeded: i)
-            i += 1
-            if i >= n { state[0] = state[n - 1]; i = 1 }
-            k -= 1
-        }
-        state[0] = 0x8000_0000
+        state = mt
         index = n
     }
 
@@ -51,18 +62,10 @@ public struct MersenneTwister: Sendable {
         self.init(key: key)
     }
 
-    private mutating func initGenrand(_ seed: UInt32) {
-        state[0] = seed
-        for i in 1..<MersenneTwister.n {
-            state[i] = 1_812_433_253 &* (state[i - 1] ^ (state[i - 1] >> 30)) &+ UInt32(i)
-        }
-        index = MersenneTwister.n
-    }
-
     /// The next 32-bit output.
     public mutating func nextUInt32() -> UInt32 {
         if index >= MersenneTwister.n { regenerate() }
-        var y = state[index]
+        var y = state.withUnsafeBufferPointer { $0[index] }
         index += 1
         y ^= y >> 11
         y ^= (y << 7) & 0x9D2C_5680
@@ -75,9 +78,11 @@ public struct MersenneTwister: Sendable {
         let n = MersenneTwister.n, m = MersenneTwister.m
         state.withUnsafeMutableBufferPointer { mt in
             for kk in 0..<n {
-                let y = (mt[kk] & 0x8000_0000) | (mt[(kk + 1) % n] & 0x7FFF_FFFF)
+                let next = kk + 1 == n ? 0 : kk + 1
+                let far = kk + m >= n ? kk + m - n : kk + m
+                let y = (mt[kk] & 0x8000_0000) | (mt[next] & 0x7FFF_FFFF)
                 let mag: UInt32 = (y & 1) == 0 ? 0 : 0x9908_B0DF
-                mt[kk] = mt[(kk + m) % n] ^ (y >> 1) ^ mag
+                mt[kk] = mt[far] ^ (y >> 1) ^ mag
             }
         }
         index = 0

@@ -6,18 +6,25 @@ import Foundation
 /// `gaussNext` caches the second Box–Muller value as CPython does. A class because one generator is shared
 /// by every expression of a unit (init, each loop iteration and the loop check).
 public final class PythonRandom {
-    private var twister: MersenneTwister
+    /// The generator state behind a pointer owned by this object (no dynamic exclusivity checks per draw).
+    private let engine: UnsafeMutablePointer<MersenneTwister>
     private var gaussNext: Double?
 
     public init(seed: Int) {
-        twister = MersenneTwister(seed: seed)
+        engine = UnsafeMutablePointer<MersenneTwister>.allocate(capacity: 1)
+        engine.initialize(to: MersenneTwister(seed: seed))
     }
 
-    public func nextUInt32() -> UInt32 { twister.nextUInt32() }
+    deinit {
+        engine.deinitialize(count: 1)
+        engine.deallocate()
+    }
+
+    @inline(__always) public func nextUInt32() -> UInt32 { engine.pointee.nextUInt32() }
 
     /// `random()`: 53-bit float in [0, 1).
     public func random() -> Double {
-        let a = Double(twister.nextUInt32() >> 5), b = Double(twister.nextUInt32() >> 6)
+        let a = Double(nextUInt32() >> 5), b = Double(nextUInt32() >> 6)
         return (a * 67_108_864.0 + b) * (1.0 / 9_007_199_254_740_992.0)
     }
 
@@ -26,11 +33,11 @@ public final class PythonRandom {
         if k < 0 { throw .value("number of bits must be non-negative") }
         if k == 0 { return 0 }
         if k > 63 { throw .overflow("getrandbits(\(k)) does not fit in a 64-bit integer") }
-        if k <= 32 { return Int(twister.nextUInt32() >> (32 - UInt32(k))) }
+        if k <= 32 { return Int(nextUInt32() >> (32 - UInt32(k))) }
         var result: UInt64 = 0
         var remaining = k, shift: UInt64 = 0
         while remaining > 0 {
-            var r = UInt64(twister.nextUInt32())
+            var r = UInt64(nextUInt32())
             if remaining < 32 { r >>= UInt64(32 - remaining) }
             result |= r << shift
             shift += 32
@@ -45,8 +52,8 @@ public final class PythonRandom {
         let k = Int.bitWidth - n.leadingZeroBitCount
         if k <= 32 {
             let shift = UInt32(32 - k)
-            var r = Int(twister.nextUInt32() >> shift)
-            while r >= n { r = Int(twister.nextUInt32() >> shift) }
+            var r = Int(nextUInt32() >> shift)
+            while r >= n { r = Int(nextUInt32() >> shift) }
             return r
         }
         var r = (try? getrandbits(k)) ?? 0

@@ -21,6 +21,14 @@ extension PythonRuntime {
     public static func binary(_ op: BinaryOperator, _ x: Value, _ y: Value,
                               limits: ExpressionLimits = .standard) throws(ExpressionError) -> Value {
         if case .int(let i) = x, case .int(let j) = y { return try intBinary(op, i, j) }
+        if op == .add, case .array(let s) = x, case .array(let t) = y {
+            try limits.checkCollection(s.count + t.count)
+            var out: [Value] = []
+            out.reserveCapacity(s.count + t.count)
+            out.append(contentsOf: s)
+            out.append(contentsOf: t)
+            return .array(out)
+        }
         if let p = NumericValue(x), let q = NumericValue(y) {
             if case .int(let i) = p, case .int(let j) = q {
                 let r = try intBinary(op, i, j)
