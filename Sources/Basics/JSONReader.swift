@@ -166,12 +166,15 @@ struct Parser {
         position += 1  // opening quote
         let contentStart = position
         // Fast path: no escapes.
+        var ascii = true
         while position < bytes.count {
             let byte = bytes[position]
+            if byte >= 0x80 { ascii = false }
             if byte == UInt8(ascii: "\"") {
-                let slice = UnsafeBufferPointer(rebasing: bytes[contentStart..<position])
+                let slice = UnsafeBufferPointer(start: bytes.baseAddress.map { $0 + contentStart },
+                                                count: position - contentStart)
                 position += 1
-                return try decodeUTF8(slice, at: contentStart)
+                return try decodeUTF8(slice, at: contentStart, ascii: ascii)
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("Invalid control character", at: position) }
@@ -179,7 +182,8 @@ struct Parser {
         }
         guard position < bytes.count else { throw error("Unterminated string starting", at: start) }
         // Slow path with escapes.
-        var scratch = [UInt8](UnsafeBufferPointer(rebasing: bytes[contentStart..<position]))
+        var scratch = [UInt8](UnsafeBufferPointer(start: bytes.baseAddress.map { $0 + contentStart },
+                                                  count: position - contentStart))
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
@@ -272,7 +276,9 @@ struct Parser {
         }
     }
 
-    func decodeUTF8(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) throws(JSONError) -> String {
+    func decodeUTF8(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int, ascii: Bool) throws(JSONError) -> String {
+        // ASCII needs no validation; `String(decoding:)` takes its fast path for it.
+        if ascii { return String(decoding: buffer, as: UTF8.self) }
         if let string = String(validating: buffer, as: UTF8.self) { return string }
         throw error("Invalid UTF-8 in string", at: offset)
     }
@@ -347,7 +353,8 @@ struct Parser {
             if scale < 0 { value /= Self.powersOfTen[-scale] } else { value *= Self.powersOfTen[scale] }
             return .double(negative ? -value : value)
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(start: bytes.baseAddress.map { $0 + start },
+                                                        count: position - start), as: UTF8.self)
         guard let value = Double(text) else { throw error("Invalid number", at: start) }
         return .double(value)
     }

@@ -136,42 +136,49 @@ public struct JSONWriter: Sendable {
     }
 
     static func appendString(_ string: String, asciiOnly: Bool, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var plain = true
-        for byte in string.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte >= 0x7F {
-            plain = false
-            break
+        var string = string
+        string.withUTF8 { utf8 in
+            out.append(UInt8(ascii: "\""))
+            var plain = true
+            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte >= 0x7F {
+                plain = false
+                break
+            }
+            if plain {
+                out.append(contentsOf: utf8)
+            } else {
+                appendEscaped(utf8, asciiOnly: asciiOnly, to: &out)
+            }
+            out.append(UInt8(ascii: "\""))
         }
-        if plain {
-            out.append(contentsOf: string.utf8)
-        } else {
-            for scalar in string.unicodeScalars {
-                let v = scalar.value
-                switch v {
-                case 0x22: out.append(0x5C); out.append(0x22)
-                case 0x5C: out.append(0x5C); out.append(0x5C)
-                case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
-                case 0x08: out.append(0x5C); out.append(UInt8(ascii: "b"))
-                case 0x0C: out.append(0x5C); out.append(UInt8(ascii: "f"))
-                case 0x20..<0x7F: out.append(UInt8(v))
-                default:
-                    if v < 0x20 || asciiOnly {
-                        if v >= 0x10000 {
-                            let u = v - 0x10000
-                            appendEscape(0xD800 | (u >> 10), to: &out)
-                            appendEscape(0xDC00 | (u & 0x3FF), to: &out)
-                        } else {
-                            appendEscape(v, to: &out)
-                        }
+    }
+
+    private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, asciiOnly: Bool, to out: inout [UInt8]) {
+        for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+            case 0x08: out.append(0x5C); out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(0x5C); out.append(UInt8(ascii: "f"))
+            case 0x20..<0x7F: out.append(UInt8(v))
+            default:
+                if v < 0x20 || asciiOnly {
+                    if v >= 0x10000 {
+                        let u = v - 0x10000
+                        appendEscape(0xD800 | (u >> 10), to: &out)
+                        appendEscape(0xDC00 | (u & 0x3FF), to: &out)
                     } else {
-                        out.append(contentsOf: String(scalar).utf8)
+                        appendEscape(v, to: &out)
                     }
+                } else {
+                    out.append(contentsOf: String(scalar).utf8)
                 }
             }
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     @inline(__always)

@@ -26,19 +26,25 @@ public final class LineReader {
     /// Calls `body` with each line's bytes (valid only during the call).
     public func forEachLine(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
-                lineNumber += 1
-                try buffer.withUnsafeBufferPointer { all in
-                    try body(UnsafeBufferPointer(rebasing: all[start..<newline]))
+            let consumed = try buffer.withUnsafeBufferPointer { all -> Bool in
+                guard let base = all.baseAddress else { return false }
+                var handled = false
+                while start < all.count, let hit = memchr(base + start, 0x0A, all.count - start) {
+                    let newline = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    lineNumber += 1
+                    try body(UnsafeBufferPointer(start: base + start, count: newline - start))
+                    start = newline + 1
+                    handled = true
                 }
-                start = newline + 1
-                continue
+                return handled
             }
+            if consumed { continue }
             if atEnd {
                 if start < buffer.count {
                     lineNumber += 1
                     try buffer.withUnsafeBufferPointer { all in
-                        try body(UnsafeBufferPointer(rebasing: all[start...]))
+                        guard let base = all.baseAddress else { return }
+                        try body(UnsafeBufferPointer(start: base + start, count: all.count - start))
                     }
                 }
                 buffer.removeAll()

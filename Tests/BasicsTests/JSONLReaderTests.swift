@@ -1,0 +1,35 @@
+import Basics
+import Foundation
+import Testing
+
+@Suite struct JSONLReaderTests {
+    @Test func streamsRecordsSkipsBlankLinesAndReportsBadLines() throws {
+        let path = NSTemporaryDirectory() + "jsonl-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "{\"a\": 1}\n\n  \n[2]\r\n\"last\"".write(toFile: path, atomically: true, encoding: .utf8)
+        var seen: [(Int, Value)] = []
+        try JSONLReader.forEachRecord(path: path) { seen.append(($0, $1)) }
+        #expect(seen.map(\.0) == [1, 4, 5])
+        #expect(seen.map(\.1) == [["a": 1], [2], "last"])
+
+        try "{\"a\": 1}\n{\"b\": }\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: JSONLError.self) { try JSONLReader.records(path: path) }
+        do {
+            _ = try JSONLReader.records(path: path)
+        } catch let error as JSONLError {
+            #expect(error.line == 2)
+            #expect(error.error.column == 7)
+        }
+    }
+
+    @Test func linesLongerThanTheReadBufferAreWhole() throws {
+        let path = NSTemporaryDirectory() + "jsonl-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let long = String(repeating: "x", count: 10_000)
+        try "\"\(long)\"\n\"b\"\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let reader = try LineReader(path: path, chunkSize: 64)
+        var lengths: [Int] = []
+        try reader.forEachLine { lengths.append($0.count) }
+        #expect(lengths == [10_002, 3])
+    }
+}

@@ -1,0 +1,25 @@
+import Basics
+import Testing
+
+/// `str()`/`repr()` against CPython 3.11 output.
+@Suite struct PythonReprTests {
+    @Test(arguments: [
+        (Value.array(["7", "K"]), "['7', 'K']"),
+        (Value.object(["a": 1, "b": [true, nil]]), "{'a': 1, 'b': [True, None]}"),
+        (.tuple([1]), "(1,)"), (.tuple([]), "()"), (.tuple([1, "x"]), "(1, 'x')"),
+        (.set([]), "set()"), (.set([1, 2]), "{1, 2}"),
+        (.double(0.5), "0.5"), (.double(1e16), "1e+16"), (.double(.infinity), "inf"), (.double(-.nan), "nan"),
+        (.string("it's"), "\"it's\""), (.string("a'b\"c"), "'a\\'b\"c'"), (.string("tab\there\n"), "'tab\\there\\n'"),
+        (.string("é—😀"), "'é—😀'"), (.string("\u{0}\u{7f}\u{a0}\u{2028}"), "'\\x00\\x7f\\xa0\\u2028'"),
+        (.string("back\\slash"), "'back\\\\slash'"),
+    ])
+    func repr(value: Value, expected: String) {
+        #expect(value.pythonRepr == expected)
+    }
+
+    @Test func strOfStringIsTheStringItself() {
+        #expect(Value.string("it's").pythonStr == "it's")
+        #expect(Value.array(["it's"]).pythonStr == "[\"it's\"]")
+        #expect(Value.bool(false).pythonStr == "False")
+    }
+}

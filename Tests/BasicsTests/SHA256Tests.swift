@@ -1,0 +1,50 @@
+import Basics
+import Testing
+
+/// NIST FIPS 180-4 example vectors (and the long-message vector from the NIST CAVP short/long sets).
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        ("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+         "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
+    ])
+    func nistVectors(message: String, hex: String) {
+        #expect(SHA256.hexDigest(message) == hex)
+    }
+
+    @Test func millionAs() {
+        var hasher = SHA256()
+        let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
+        for _ in 0..<1000 { hasher.update(chunk) }
+        let hex = hasher.finalize().map { String(format: $0) }.joined()
+        #expect(hex == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func paddingBoundaries() {
+        // Lengths around the 55/56/64-byte padding edges, against python3 hashlib.
+        #expect(SHA256.hexDigest(String(repeating: "a", count: 55))
+            == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
+        #expect(SHA256.hexDigest(String(repeating: "a", count: 56))
+            == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
+        #expect(SHA256.hexDigest(String(repeating: "a", count: 64))
+            == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+    }
+
+    @Test func octobatchSeedsMatchThePythonTool() {
+        // reference §3.4: seed("start_at_5") = 1148893718, the_pro 1523599025, …
+        #expect(SHA256.octobatchSeed("start_at_5") == 1_148_893_718)
+        #expect(SHA256.octobatchSeed("the_pro") == 1_523_599_025)
+        #expect(SHA256.octobatchSeed("the_gambler") == 746_667_601)
+        #expect(SHA256.octobatchSeed("the_coward") == 1_860_513_332)
+    }
+}
+
+private extension String {
+    init(format byte: UInt8) {
+        let hex = String(byte, radix: 16)
+        self = byte < 16 ? "0" + hex : hex
+    }
+}
