@@ -4,8 +4,10 @@
 /// once it works; nothing is listed ahead of its implementation.
 public enum CommandRegistry {
     public static let all: [any Subcommand.Type] = [
-        HelpCommand.self,
+        UnitsCommand.self,
         CheckCommand.self,
+        ModelsCommand.self,
+        HelpCommand.self,
     ]
 
     public static func command(named name: String) -> (any Subcommand.Type)? {
