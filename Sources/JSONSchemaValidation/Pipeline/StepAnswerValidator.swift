@@ -50,7 +50,9 @@ public struct StepAnswerValidator: Sendable {
             }
             parsed = object
         }
-        var record = input.merging(parsed)
+        var record = ValueObject(minimumCapacity: input.count + parsed.count + 1)
+        record.merge(input)
+        record.merge(parsed)
         record["_raw_text"] = .string(rawAnswer)
         var coercions: [Coercion] = []
         if let coercer {
