@@ -98,10 +98,11 @@ struct SchemaIndex {
             if let entry = entries[key] { return entry }
         }
         // A pointer into a place the walk does not visit (e.g. an unknown keyword): walk the raw document.
+        // Index that subtree on demand (under this resource and pointer) so its own subschemas resolve too.
         guard fragment.hasPrefix("/"), let root = entries[resource + "#"],
               let target = JSONPointer.resolve(fragment, in: root.value) else { return nil }
-        return Entry(value: target, baseURI: root.baseURI, canonical: "raw:" + key, resourceURI: resource,
-                     pointer: fragment, validationVocabulary: root.validationVocabulary)
+        walk(target, base: root.baseURI, stack: [(resource, fragment)], validation: root.validationVocabulary)
+        return entries[key]
     }
 
     /// Splits an absolute reference into resource URI and percent-decoded fragment.

@@ -148,3 +148,12 @@ import Basics
         #expect(!SchemaCoercer(schema: schema).coerce(value).value.isNull)
     }
 }
+
+@Suite struct LegacyLocationTests {
+    /// `definitions` is not a 2020-12 keyword, but a JSON Pointer `$ref` into it must work (Python jsonschema does it).
+    @Test func refIntoDefinitionsResolvesNestedSubschemas() throws {
+        let schema = try JSONSchema.compile(try JSONReader.parse(##"{"definitions": {"a": {"properties": {"b": {"type": "string"}}}}, "$ref": "#/definitions/a"}"##))
+        #expect(schema.isValid(["b": "x"]))
+        #expect(schema.validate(["b": 1]).map(\.instancePath) == ["$.b"])
+    }
+}
