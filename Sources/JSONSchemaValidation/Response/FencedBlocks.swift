@@ -9,7 +9,7 @@ enum FencedBlocks {
         var content: Range<Int>
     }
 
-    static func find(in bytes: [UInt8], _ range: Range<Int>) -> [Block] {
+    static func find(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Block] {
         var blocks: [Block] = []
         var i = range.lowerBound
         while let open = nextRun(bytes, from: i, limit: range.upperBound) {
@@ -47,7 +47,7 @@ enum FencedBlocks {
     }
 
     /// The next run of at least three backticks at or after `from`.
-    private static func nextRun(_ bytes: [UInt8], from: Int, limit: Int) -> Range<Int>? {
+    private static func nextRun(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, limit: Int) -> Range<Int>? {
         var i = from
         while i < limit {
             if bytes[i] == UInt8(ascii: "`") {
