@@ -53,6 +53,8 @@ public struct StepAnswerValidator: Sendable {
         var record = ValueObject(minimumCapacity: input.count + parsed.count + 1)
         record.merge(input)
         record.merge(parsed)
+        // An answer cannot re-key the record: the unit's own id wins over an echoed or invented one.
+        if let unitID = input["unit_id"] { record["unit_id"] = unitID }
         record["_raw_text"] = .string(rawAnswer)
         var coercions: [Coercion] = []
         if let coercer {

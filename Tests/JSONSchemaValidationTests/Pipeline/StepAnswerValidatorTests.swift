@@ -123,6 +123,13 @@ import TestSupport
         #expect(result.record["response"] == nil)
     }
 
+    @Test func answerCannotChangeTheUnitID() throws {
+        let raw = #"{"unit_id": "other", "scenario_name": "calm", "final_position": 1, "steps_taken": 1, "path": [], "outcome": "reached_ship", "_raw_text": "fake"}"#
+        let result = try #require(Self.valid(try Self.validator().validate(input: Self.input, rawAnswer: raw)))
+        #expect(result.record["unit_id"] == "u1")
+        #expect(result.record["_raw_text"] == .string(raw))
+    }
+
     @Test(.enabled(if: TestPaths.hasShared))
     func drunkenSailorSchemaFromShared() throws {
         let url = try #require(TestPaths.shared("octobatch-pipelines/DrunkenSailor/schemas/analyze.json"))
