@@ -5,9 +5,9 @@ import Basics
 ///
 /// Invariants: patterns are unanchored searches, as in ECMA-262 `RegExp.prototype.test`. The ASCII-only
 /// ECMA classes `\d`, `\D`, `\w`, `\W` are rewritten to explicit ASCII classes outside bracket expressions
-/// (and `\d` inside them) because ICU's versions match all Unicode digits and letters. Known remaining
-/// differences (see README): `$` also matches before a final `\n` in ICU; ICU accepts some syntax ECMA
-/// rejects (possessive quantifiers, `\Q…\E`).
+/// (and `\d` inside them) because ICU's versions match all Unicode digits and letters; `$` outside brackets
+/// becomes `\z` (ECMA's `$` does not match before a final newline). Known remaining difference (see README):
+/// ICU accepts some syntax ECMA rejects (possessive quantifiers, `\Q…\E`).
 enum ECMARegex {
     static func compile(_ source: String) -> CompiledPattern? {
         guard let regex = try? NSRegularExpression(pattern: translate(source), options: []) else { return nil }
@@ -15,7 +15,7 @@ enum ECMARegex {
     }
 
     static func translate(_ source: String) -> String {
-        guard source.contains("\\") else { return source }
+        guard source.contains("\\") || source.contains("$") else { return source }
         var out = ""
         var inClass = false
         var iterator = source.makeIterator()
@@ -30,6 +30,11 @@ enum ECMARegex {
                 case ("d", true): out += "0-9"
                 default: out.append(c); out.append(next)
                 }
+                continue
+            }
+            if c == "$" && !inClass {
+                // ECMA-262 `$` (no multiline flag) is the end of input only; ICU's also matches before a final \n.
+                out += "\\z"
                 continue
             }
             if c == "[" && !inClass { inClass = true } else if c == "]" && inClass { inClass = false }
