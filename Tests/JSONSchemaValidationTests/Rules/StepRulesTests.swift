@@ -92,9 +92,9 @@ import Basics
     }
 
     @Test func placeholdersUsePythonStr() throws {
-        let rules = try Self.rules(["rules": [["name": "r", "expr": "ok", "error": "{ok} {items} {n} {x}"]]])
-        #expect(rules.check(["ok": false, "items": ["a", 1], "n": nil, "x": 1.0]).errors.map(\.message)
-                == ["False ['a', 1] None 1.0"])
+        let rules = try Self.rules(["rules": [["name": "r", "expr": "ok", "error": "{ok} {items} {n} {x} {odd key} {{ok}"]]])
+        #expect(rules.check(["ok": false, "items": ["a", 1], "n": nil, "x": 1.0, "odd key": 1e16]).errors.map(\.message)
+                == ["False ['a', 1] None 1.0 1e+16 {False"])
     }
 
     @Test func anyFalsyResultFails() throws {
