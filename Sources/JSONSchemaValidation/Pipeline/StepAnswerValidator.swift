@@ -29,6 +29,7 @@ public struct StepAnswerValidator: Sendable {
         public var warnings: [ValidationIssue]
     }
 
+    /// Exactly one of: the record to write, or the failure record to write.
     public enum Outcome: Sendable, Equatable {
         case valid(Valid)
         case failed(FailureRecord)

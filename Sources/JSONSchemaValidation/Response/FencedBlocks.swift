@@ -4,6 +4,7 @@
 /// long, or at the end of the text when it is never closed. `language` is the info string of the opening
 /// fence lowercased (`""` when absent); blocks tagged `json` are listed first, then the others in text order.
 enum FencedBlocks {
+    /// One block: its lowercased language tag and the byte range of its content.
     struct Block: Equatable {
         var language: String
         var content: Range<Int>

@@ -18,6 +18,7 @@ public enum ResponseParser {
         case removedPlusSigns
     }
 
+    /// The JSON taken from an answer (an object or an array) and the repairs that were needed.
     public struct Parsed: Sendable {
         public var value: Value
         public var repairs: [Repair]

@@ -8,6 +8,7 @@ import Basics
 /// the record has that key and left exactly as written otherwise. `{_computed}` is filled from the
 /// `computed` argument (the left-hand side of the rule's first comparison) when that is available.
 struct MessageTemplate: Sendable {
+    /// A piece of the message: literal text, or the key of a placeholder.
     enum Part: Sendable {
         case literal(String)
         case field(String)

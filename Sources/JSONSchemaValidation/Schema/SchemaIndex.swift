@@ -9,6 +9,8 @@ import Basics
 /// keyword is not an identifier); each subschema is stored under its pointer from *every* enclosing
 /// resource, and `canonical` names it uniquely (innermost resource + pointer) for the compile cache.
 struct SchemaIndex {
+    /// A subschema with what compiling it needs: its base URI for relative references, and its canonical
+    /// key (unique per subschema, whichever URI reached it).
     struct Entry {
         var value: Value
         var baseURI: String
