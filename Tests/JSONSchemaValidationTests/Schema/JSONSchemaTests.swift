@@ -158,3 +158,26 @@ import Basics
         #expect(schema.validate(["b": 1]).map(\.instancePath) == ["$.b"])
     }
 }
+
+@Suite struct ConcurrentUseTests {
+    /// One compiled schema (with compiled regexes) serves many tasks at once.
+    @Test func validatesConcurrently() async throws {
+        let schema = try JSONSchema.compile(try JSONReader.parse(#"{"patternProperties": {"^n_": {"type": "integer"}}, "properties": {"s": {"pattern": "^[a-z]+$"}}}"#))
+        let results = await withTaskGroup(of: Int.self) { group in
+            for t in 0..<8 {
+                group.addTask {
+                    var valid = 0
+                    for i in 0..<500 {
+                        let instance: Value = ["n_\(i)": (i + t) % 2 == 0 ? .int(i) : .string("x"), "s": "abc"]
+                        if schema.isValid(instance) { valid += 1 }
+                    }
+                    return valid
+                }
+            }
+            var all: [Int] = []
+            for await count in group { all.append(count) }
+            return all.sorted()
+        }
+        #expect(results == [250, 250, 250, 250, 250, 250, 250, 250])
+    }
+}
