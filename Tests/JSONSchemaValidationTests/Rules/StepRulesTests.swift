@@ -148,6 +148,23 @@ import Basics
         }
     }
 
+    @Test func diagnosticsAreLocatedThroughTheLoader() {
+        let positions = ["validation.analyze.types.f": SourceLocation(file: "config.yaml", line: 12, column: 10)]
+        do {
+            _ = try StepRules.compile(["types": ["f": "intger"]], step: "analyze", compiler: nil, file: "config.yaml",
+                                      locate: { positions[$0] })
+            Issue.record("expected a diagnostic")
+        } catch {
+            #expect(error.diagnostics.first?.location == SourceLocation(file: "config.yaml", line: 12, column: 10))
+        }
+    }
+
+    @Test func unknownKeysAreWarnings() throws {
+        let rules = try StepRules.compile(["requird": ["a"]], step: "analyze", compiler: nil)
+        #expect(rules.warnings.map(\.id) == ["validation.unknown-key"])
+        #expect(rules.warnings.first?.help == "did you mean 'required'?")
+    }
+
     @Test func computedLeftHandSideScanOrder() {
         #expect(computedLeftHandSide("a >= b") == "a")
         #expect(computedLeftHandSide("len(x) < 3 and y == 2") == "len(x) < 3 and y")
