@@ -38,7 +38,7 @@ extension PlanCompiler {
            let raw = root["validation"]?[step.name] {
             if checkRuleExpressions(entry) {
                 do {
-                    rules = try StepRules.compile(raw, step: step.name, compiler: ExpressionRuleCompiler(),
+                    rules = try StepRules.compile(raw, step: step.name, compiler: ExpressionsRuleCompiler(),
                                                   file: pipeline.source.displayPath)
                 } catch {
                     diagnostics.add(contentsOf: error.diagnostics)
