@@ -24,9 +24,4 @@ public struct Template: Sendable {
     public func render(_ context: ValueObject) throws(TemplateError) -> String {
         try Renderer(template: compiled, context: context).render()
     }
-
-    /// Renders with an object value as context; any other value is an empty context.
-    public func render(_ context: Value) throws(TemplateError) -> String {
-        try render(context.objectValue ?? ValueObject())
-    }
 }

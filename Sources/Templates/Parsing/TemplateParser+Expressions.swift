@@ -279,7 +279,7 @@ extension TemplateParser {
             let token = current
             advance()
             switch token.kind {
-            case .name(let n): return .attribute(node, n, at: at)
+            case .name(let n): return .attribute(node, n, at: token.offset)
             case .integer(let i): return .item(node, .literal(.int(i)), at: at)
             default: throw fail("expected name or number", at: token.offset)
             }
