@@ -28,11 +28,14 @@ let package = Package(
         module("Expressions", ["Basics"]),
         module("Templates", ["Expressions", "Basics"]),
         module("JSONSchemaValidation", ["Expressions", "Basics"]),
-        module("Commands", ["Basics", "YAML", "Expressions", "Templates", "JSONSchemaValidation"]),
+        module("Providers", ["Basics"]),
+        module("Pipeline", ["YAML", "Templates", "Expressions", "JSONSchemaValidation", "Providers", "Basics"]),
+        module("Runtime", ["Pipeline", "Providers", "Templates", "Expressions", "JSONSchemaValidation", "Basics"]),
+        module("Commands", ["Runtime", "Pipeline", "Providers", "Basics", "YAML", "Expressions", "Templates", "JSONSchemaValidation"]),
         .executableTarget(name: "octobatch", dependencies: ["Commands"], swiftSettings: settings),
         .executableTarget(
             name: "octobatch-bench",
-            dependencies: ["Basics", "YAML", "Expressions", "Templates", "JSONSchemaValidation"],
+            dependencies: ["Basics", "YAML", "Expressions", "Templates", "JSONSchemaValidation", "Pipeline"],
             path: "Benchmarks/octobatch-bench", swiftSettings: settings),
         .target(name: "TestSupport", dependencies: ["Basics"], path: "Tests/TestSupport", swiftSettings: settings),
         tests("Basics", ["Basics"]),
@@ -40,6 +43,9 @@ let package = Package(
         tests("Expressions", ["Expressions", "Basics"]),
         tests("Templates", ["Templates", "Expressions", "Basics"]),
         tests("JSONSchemaValidation", ["JSONSchemaValidation", "Expressions", "Basics"]),
+        tests("Providers", ["Providers", "Basics"]),
+        tests("Pipeline", ["Pipeline", "Providers", "Basics"]),
+        tests("Runtime", ["Runtime", "Pipeline", "Providers", "Basics"]),
         tests("Commands", ["Commands", "Basics"]),
     ]
 )

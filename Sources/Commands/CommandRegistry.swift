@@ -4,6 +4,9 @@
 /// once it works; nothing is listed ahead of its implementation.
 public enum CommandRegistry {
     public static let all: [any Subcommand.Type] = [
+        UnitsCommand.self,
+        CheckCommand.self,
+        ModelsCommand.self,
         HelpCommand.self,
     ]
 
