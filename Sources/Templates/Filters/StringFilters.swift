@@ -56,7 +56,7 @@ enum StringFilters {
             }
             let text = try f.inputText()
             do throws(PythonError) {
-                return .value(.string(try PercentFormat.format(text, arguments)))
+                return .value(try PythonArithmetic.apply(.modulo, .string(text), arguments))
             } catch { throw f.fail(error) }
         case "striptags":
             _ = try f.bind([])

@@ -1,3 +1,5 @@
+import Expressions
+
 /// A Python-level failure raised by a value operation (`TypeError`, `ValueError`, …), before the renderer
 /// attaches a template location to it.
 ///
@@ -9,6 +11,18 @@ struct PythonError: Error {
     init(_ kind: TemplateError.Kind, _ message: String) {
         self.kind = kind
         self.message = message
+    }
+
+    /// The template-side form of an error raised by `Expressions.PythonRuntime`.
+    init(_ error: ExpressionError) {
+        switch error.kind {
+        case .type, .attribute: kind = .type
+        case .undefined, .name: kind = .undefined
+        case .syntax: kind = .syntax
+        case .notSupported: kind = .unsupported
+        case .value, .index, .key, .zeroDivision, .overflow, .limit: kind = .value
+        }
+        message = error.message
     }
 
     static func type(_ message: String) -> PythonError { PythonError(.type, message) }
