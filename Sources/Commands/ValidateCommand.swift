@@ -23,8 +23,9 @@ struct ValidateCommand: Subcommand {
         if arguments.flag("--json") {
             context.stdout.line(JSONWriter.python(PlanSummary.json(report, pipeline: pipeline)))
         } else {
-            let renderer = DiagnosticRenderer(sources: [pipeline.source.displayPath: pipeline.document.source],
-                                              color: context.useColorOnStderr)
+            var sources = DiagnosticSources.load(for: report.diagnostics, relativeTo: context.currentDirectory)
+            sources[pipeline.source.displayPath] = pipeline.document.source
+            let renderer = DiagnosticRenderer(sources: sources, color: context.useColorOnStderr)
             context.stderr.write(renderer.render(report.diagnostics))
             context.stdout.write(PlanSummary.text(report, pipeline: pipeline))
         }

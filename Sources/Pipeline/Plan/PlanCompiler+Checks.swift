@@ -3,6 +3,7 @@ import Expressions
 import Foundation
 import JSONSchemaValidation
 import Providers
+import Templates
 import YAML
 
 /// The outcome of building a step's validator: ready (possibly with no checks configured) or failed
@@ -102,7 +103,27 @@ extension PlanCompiler {
                               at: locator.location(of: entryPath, key: false))
             return nil
         }
-        return PromptTemplate(path: path, displayPath: pipeline.source.display(relative), text: text)
+        let display = pipeline.source.display(relative)
+        let folder = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent)
+        do {
+            let template = try Template(source: text, name: display, loader: TemplateDirectory(folder))
+            return PromptTemplate(path: path, displayPath: display, template: template)
+        } catch {
+            diagnostics.add(error.diagnostic)
+            return nil
+        }
+    }
+
+    /// Reports each variable a template reads that is not available at its step.
+    mutating func checkTemplateNames(_ template: PromptTemplate, step: StepConfig, available: NameAvailability.Names) {
+        guard !available.open else { return }
+        for free in template.template.freeVariables where !available.contains(free.name) {
+            diagnostics.error("template.undefined-variable",
+                              "'\(free.name)' is not defined for step '\(step.name)' (the template would fail for every unit)",
+                              at: free.location,
+                              help: EditDistance.didYouMean(free.name, in: available.names.sorted())
+                                ?? "variables come from the unit, earlier steps, processing.expressions and prompts.global_context")
+        }
     }
 
     /// Compiles one expression from the config, reporting a syntax error at its place in the YAML.

@@ -74,11 +74,11 @@ extension PlanCompiler {
                                       entryPath: config.prompts.templates[step.name] != nil
                                         ? ConfigPath([.key("prompts"), .key("templates"), .key(step.name)])
                                         : step.path.appending("prompt_template"))
-        if template == nil { ok = false }
+        if let template { checkTemplateNames(template, step: step, available: stepAvailable) } else { ok = false }
         var system: PromptTemplate?
         if let file = step.system {
             system = promptTemplate(for: step, file: file, entryPath: step.path.appending("system"))
-            if system == nil { ok = false }
+            if let system { checkTemplateNames(system, step: step, available: stepAvailable) } else { ok = false }
         }
         var mock: [(name: String, expression: CompiledExpression)] = []
         for source in step.mock {

@@ -1,11 +1,16 @@
 import Basics
+import Templates
 
-/// A prompt template file of a step, read at plan time.
+/// A step's prompt template, compiled at plan time.
 ///
-/// Invariant: `text` is the file's content as read when the plan was compiled; `path` is absolute and
-/// `displayPath` is how diagnostics name it.
+/// Invariant: `template` was compiled from the file at `path` when the plan was made; `displayPath` is how
+/// diagnostics and render errors name it.
 public struct PromptTemplate: Sendable {
     public let path: String
     public let displayPath: String
-    public let text: String
+    public let template: Template
+
+    public func render(_ context: ValueObject) throws(TemplateError) -> String {
+        try template.render(context)
+    }
 }
