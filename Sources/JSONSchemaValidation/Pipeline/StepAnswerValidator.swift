@@ -68,9 +68,12 @@ public struct StepAnswerValidator: Sendable {
                             message: "Non-finite number \(Value.double(found.value).pythonRepr) is not allowed")
         }
         if let schema, !schema.isValid(.object(record)) {
-            errors += schema.validate(.object(record)).map {
-                ValidationIssue(path: $0.instancePath, rule: "schema_" + $0.keyword, message: $0.message)
+            // Each error, then the branch errors of a failed anyOf/oneOf, as the Python tool lists them.
+            func flatten(_ error: SchemaValidationError) -> [ValidationIssue] {
+                [ValidationIssue(path: error.instancePath, rule: "schema_" + error.keyword, message: error.message)]
+                    + error.context.flatMap(flatten)
             }
+            errors += schema.validate(.object(record)).flatMap(flatten)
         }
         if !errors.isEmpty { return failure(.schemaValidation, errors) }
         var warnings: [ValidationIssue] = []
