@@ -4,8 +4,8 @@ import Basics
 /// Compiles ECMA-262 patterns (as JSON Schema specifies) with `NSRegularExpression` (ICU).
 ///
 /// Invariants: patterns are unanchored searches, as in ECMA-262 `RegExp.prototype.test`. The ASCII-only
-/// ECMA classes `\d`, `\D`, `\w`, `\W` are rewritten to explicit ASCII classes outside bracket expressions
-/// (and `\d` inside them) because ICU's versions match all Unicode digits and letters; `$` outside brackets
+/// ECMA classes `\d`, `\D`, `\w`, `\W` are rewritten to explicit ASCII classes (inside brackets as ranges
+/// or ICU nested sets) because ICU's versions match all Unicode digits and letters; `$` outside brackets
 /// becomes `\z` (ECMA's `$` does not match before a final newline). Known remaining difference (see README):
 /// ICU accepts some syntax ECMA rejects (possessive quantifiers, `\Q…\E`).
 enum ECMARegex {
@@ -28,6 +28,9 @@ enum ECMARegex {
                 case ("w", false): out += "[A-Za-z0-9_]"
                 case ("W", false): out += "[^A-Za-z0-9_]"
                 case ("d", true): out += "0-9"
+                case ("w", true): out += "A-Za-z0-9_"
+                case ("D", true): out += "[^0-9]"
+                case ("W", true): out += "[^A-Za-z0-9_]"
                 default: out.append(c); out.append(next)
                 }
                 continue

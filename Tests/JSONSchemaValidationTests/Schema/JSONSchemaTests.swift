@@ -107,7 +107,8 @@ import Basics
     @Test(arguments: [
         ("^\\d+$", "123", true), ("^\\d+$", "١٢٣", false), ("^\\w+$", "héllo", false), ("^[\\d.]+$", "1.5", true),
         ("^\\p{L}+$", "héllo", true), ("a{2}", "xaax", true), ("^abc$", "abc\n", false), ("^abc$", "abc", true),
-        ("^[$]+$", "$$", true), ("^\\$\\d$", "$5", true),
+        ("^[$]+$", "$$", true), ("^\\$\\d$", "$5", true), ("^[\\w-]+$", "a-b_1", true), ("^[\\w]+$", "é", false),
+        ("^[\\D]+$", "ab", true), ("^[\\D]+$", "a1", false), ("^[^\\W]+$", "ab", true), ("^[^\\W]+$", "a b", false),
     ])
     func patternsFollowECMA262(_ pattern: String, _ text: String, _ expected: Bool) throws {
         let schema = try Self.schema(JSONWriter.python(["pattern": .string(pattern)]))
