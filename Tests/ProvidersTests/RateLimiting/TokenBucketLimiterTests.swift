@@ -86,3 +86,14 @@ import Testing
         #expect(clock.sleeperCount == 0)
     }
 }
+
+@Suite struct InstantClockTests {
+    @Test func sleepsReturnAtOnceAndAccountTheWait() async throws {
+        let clock = InstantClock()
+        let limiter = TokenBucketLimiter(requestsPerMinute: 60, tokensPerMinute: nil, clock: clock)
+        for _ in 0..<70 { try await limiter.acquire() }
+        // 60 from the full bucket, then 10 more at one per second.
+        #expect(clock.now >= .seconds(10) && clock.now < .milliseconds(10_010))
+        #expect(clock.totalSlept == clock.now)
+    }
+}
