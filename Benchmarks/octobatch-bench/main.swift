@@ -4,6 +4,8 @@ import Foundation
 /// Each benchmark prints its own figures and the goal it is measured against.
 let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
     ("json", "JSONL read + parse + write of unit-like records (goal ≥ 100 MB/s)", jsonBenchmark),
+    ("yaml", "load a generated ~1 MB items YAML file (goal < 100 ms)", yamlBenchmark),
+    ("validation", "parse + coerce + schema + rules of Drunken Sailor answers (goal ≥ 100,000/s)", validationBenchmark),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -6,8 +6,7 @@ import Basics
 ///
 /// Invariants: a unit in the validated file is valid, whatever failure records it also has (failures are
 /// appended, so an earlier failure may precede a later success); among a unit's failure records the last
-/// one wins; a failure is *final* when its stage is not retryable (only `schema_validation`,
-/// `validation` or a missing stage are) or its `retry_count >= maxRetries`; `validLines` counts validated
+/// one wins; a failure is *final* when its stage is not retryable (see `retryableStages`) or its `retry_count >= maxRetries`; `validLines` counts validated
 /// lines, so `validLines - validIDs.count` is the number of duplicates.
 public struct StepOutcomes: Sendable, Equatable {
     /// The latest failure record of a unit.
@@ -21,10 +20,16 @@ public struct StepOutcomes: Sendable, Equatable {
         }
 
         /// `schema_validation`, `validation` or no stage: a new attempt may pass.
-        public var hasRetryableStage: Bool { stage == nil || stage == "schema_validation" || stage == "validation" }
+        public var hasRetryableStage: Bool {
+            stage == nil || StepOutcomes.retryableStages.contains(stage ?? "")
+        }
 
         public func isFinal(maxRetries: Int) -> Bool { !hasRetryableStage || retryCount >= maxRetries }
     }
+
+    /// Stages a new attempt may fix: the model's answer was unparseable or invalid, or the provider call
+    /// failed after its own retries.
+    public static let retryableStages: Set<String> = ["parse", "schema_validation", "validation", "provider_error"]
 
     public var validIDs: Set<String> = []
     public var validLines = 0

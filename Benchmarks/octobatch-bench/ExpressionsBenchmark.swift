@@ -1,0 +1,37 @@
+import Basics
+import Expressions
+import Foundation
+
+/// `octobatch-bench expressions [N]`: runs N Drunken Sailor walks (start position 5, the `random_walk`
+/// step of the demo pipeline) through `ExpressionStep` and prints walks/s and the fall-in fraction.
+/// Results are streamed (counted, not kept), so memory does not grow with N.
+func expressionsBenchmark(arguments: [String]) throws {
+    let walks = arguments.first.flatMap { Int($0) } ?? 1_000_000
+    let step = try ExpressionStep(
+        stepName: "random_walk",
+        initExpressions: [("position", "start_position"), ("path", "[start_position]"), ("steps_taken", "0")],
+        expressions: [("direction", "random.choice([-1, 1])"), ("position", "position + direction"),
+                      ("path", "path + [position]"), ("steps_taken", "steps_taken + 1")],
+        loopUntil: "position <= 0 or position >= 10", maxIterations: 1000)
+    let baseSeed = SHA256.octobatchSeed("start_at_5")
+    var fell = 0, totalSteps = 0, timeouts = 0
+    let clock = ContinuousClock()
+    let start = clock.now
+    for i in 0..<walks {
+        let unit: ValueObject = [
+            "unit_id": .string("start_at_5__rep\(i)"), "start_position": 5, "_repetition_id": .int(i),
+            "_repetition_seed": .int(baseSeed + i),
+        ]
+        let output = try step.run(unit: unit)
+        if output["position"] == .int(0) { fell += 1 }
+        if case .int(let n)? = output["steps_taken"] { totalSteps += n }
+        if output["_metadata"]?["timeout"] == .bool(true) { timeouts += 1 }
+    }
+    let elapsed = clock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let fraction = Double(fell) / Double(max(1, walks))
+    print("expressions: \(walks) Drunken Sailor walks in \(String(format: "%.2f", seconds)) s")
+    print("  walks/s: \(String(format: "%.0f", Double(walks) / seconds))")
+    print("  fell in: \(fell) (\(String(format: "%.4f", fraction))), mean steps \(String(format: "%.2f", Double(totalSteps) / Double(max(1, walks)))), timeouts \(timeouts)")
+    print("  ns per expression evaluation (approx.): \(String(format: "%.1f", seconds * 1e9 / Double(max(1, totalSteps * 5 + walks * 3))))")
+}

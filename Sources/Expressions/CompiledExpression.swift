@@ -1,0 +1,47 @@
+import Basics
+
+/// An expression parsed and compiled once, evaluated many times.
+///
+/// Invariants: names are resolved against `names` (shared by every expression compiled with the same table);
+/// evaluation never mutates the compiled form, so one `CompiledExpression` can serve many environments.
+/// A class so that passing it around costs a retain, not a copy of the syntax tree.
+public final class CompiledExpression: Sendable {
+    public let source: String
+    public let dialect: ExpressionDialect
+    public let names: NameTable
+    public let syntaxTree: ExpressionNode
+    let evaluator: Evaluator
+    /// Slots this expression may touch (the name table's size right after compiling it).
+    let requiredSlots: Int
+
+    public init(_ source: String, dialect: ExpressionDialect = .python, names: NameTable = NameTable()) throws(ExpressionError) {
+        self.source = source
+        self.dialect = dialect
+        self.names = names
+        syntaxTree = try ExpressionParser.parse(source, dialect: dialect)
+        var compiler = ExpressionCompiler(names: names, dialect: dialect)
+        evaluator = try compiler.compile(syntaxTree)
+        requiredSlots = names.count
+    }
+
+    /// Evaluates in an existing environment (the step evaluator and Templates use this).
+    public func evaluate(in env: Environment) throws(ExpressionError) -> RuntimeValue {
+        if env.slots.count < requiredSlots { env.slots += names.defaultSlots().dropFirst(env.slots.count) }
+        env.resetSteps()
+        return try evaluator(env)
+    }
+
+    /// Evaluates with `context` as the names and returns a plain value.
+    public func evaluate(context: ValueObject, random: PythonRandom? = nil, limits: ExpressionLimits = .standard) throws(ExpressionError) -> Value {
+        let env = Environment(names: names, random: random, limits: limits)
+        env.bind(context)
+        return try evaluate(in: env).toValue()
+    }
+
+    /// Python truthiness of the result (validation rules: `when`/`expr`).
+    public func isTrue(context: ValueObject, random: PythonRandom? = nil) throws(ExpressionError) -> Bool {
+        let env = Environment(names: names, random: random)
+        env.bind(context)
+        return PythonRuntime.truthy(try evaluate(in: env))
+    }
+}

@@ -1,0 +1,128 @@
+import Basics
+
+/// The mutable state of one evaluation context: the slot array that names were resolved to at compile
+/// time, the unit's random generator, the step budget and the Jinja filter/test provider.
+///
+/// Invariants: `slots.count == names.count` after `bind`; an unbound slot holds `.undefined(name)`.
+/// Not thread-safe: one environment per unit being evaluated (cheap to create).
+public final class Environment {
+    public let names: NameTable
+    /// The slot array lives behind a pointer owned by this object: element access then needs no dynamic
+    /// exclusivity check (it is the hottest access of evaluation).
+    private let slotStorage: UnsafeMutablePointer<[RuntimeValue]>
+    var slots: [RuntimeValue] {
+        _read { yield slotStorage.pointee }
+        _modify { yield &slotStorage.pointee }
+    }
+    public var random: PythonRandom?
+    public var limits: ExpressionLimits
+    var stepsLeft: Int
+    public var provider: (any FilterTestProvider)?
+    /// Names `dir()` lists (the context's keys and assigned names), maintained by `bind`/`set`.
+    var contextNames: [String] = []
+
+    public init(names: NameTable, random: PythonRandom? = nil, limits: ExpressionLimits = .standard,
+                provider: (any FilterTestProvider)? = nil) {
+        self.names = names
+        self.random = random
+        self.limits = limits
+        self.provider = provider
+        stepsLeft = limits.maxSteps
+        slotStorage = UnsafeMutablePointer<[RuntimeValue]>.allocate(capacity: 1)
+        slotStorage.initialize(to: names.defaultSlots())
+    }
+
+    deinit {
+        slotStorage.deinitialize(count: 1)
+        slotStorage.deallocate()
+    }
+
+    /// Makes every key of `context` visible by name (keys the compiled code never mentions are only
+    /// remembered for `dir()`).
+    public func bind(_ context: ValueObject) {
+        if slots.count < names.count { slots += names.defaultSlots().dropFirst(slots.count) }
+        for (key, value) in context {
+            if let slot = names.slot(of: key) { slots[slot] = .value(value) }
+        }
+        contextNames = context.keys
+    }
+
+    /// Sets a name (registering it in the name table if needed).
+    public func set(_ name: String, _ value: RuntimeValue) {
+        let slot = names.slot(for: name)
+        if slots.count <= slot { slots += names.defaultSlots().dropFirst(slots.count) }
+        slots[slot] = value
+        if !contextNames.contains(name) { contextNames.append(name) }
+    }
+
+    /// The current value of a name, nil when unbound.
+    public func get(_ name: String) -> RuntimeValue? {
+        guard let slot = names.slot(of: name), slot < slots.count else { return nil }
+        if case .undefined = slots[slot] { return nil }
+        return slots[slot]
+    }
+
+    /// Resets the step budget (called per top-level evaluation).
+    func resetSteps() { stepsLeft = limits.maxSteps }
+
+    @inline(__always) func step(_ count: Int = 1) throws(ExpressionError) {
+        stepsLeft -= count
+        if stepsLeft < 0 {
+            throw ExpressionError(.limit, "evaluation exceeded \(limits.maxSteps) steps")
+        }
+    }
+
+    func rng() throws(ExpressionError) -> PythonRandom {
+        if let random { return random }
+        let r = PythonRandom(seed: 0)
+        random = r
+        return r
+    }
+}
+
+/// Name → slot resolution shared by all expressions compiled together (e.g. all of one step), so a name
+/// written by one expression is read by the next through the same slot.
+///
+/// Invariant: slots are dense and never reused; hidden comprehension variables get names that cannot be
+/// written in source (`for#N:x`).
+public final class NameTable: @unchecked Sendable {
+    private var slotsByName: [String: Int] = [:]
+    public private(set) var allNames: [String] = []
+    private var cachedDefaults: [RuntimeValue] = []
+    private let lock = NSLockish()
+
+    public init() {}
+
+    public var count: Int { lock.withLock { allNames.count } }
+
+    public func slot(of name: String) -> Int? { lock.withLock { slotsByName[name] } }
+
+    public func slot(for name: String) -> Int {
+        lock.withLock {
+            if let s = slotsByName[name] { return s }
+            let s = allNames.count
+            allNames.append(name)
+            slotsByName[name] = s
+            return s
+        }
+    }
+
+    /// The initial value of every slot (builtins, `random`, math constants, else undefined), cached.
+    func defaultSlots() -> [RuntimeValue] {
+        lock.withLock {
+            if cachedDefaults.count == allNames.count { return cachedDefaults }
+            for name in allNames.dropFirst(cachedDefaults.count) {
+                if name == "random" {
+                    cachedDefaults.append(.random)
+                } else if let b = Builtin.byName[name] {
+                    cachedDefaults.append(.builtin(b))
+                } else if let c = Builtin.constants[name] {
+                    cachedDefaults.append(.value(c))
+                } else {
+                    cachedDefaults.append(.undefined(name))
+                }
+            }
+            return cachedDefaults
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// Namespace of the `Expressions` module; see README.md in this folder.
-public enum ExpressionsModule {}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// A directory of templates (Jinja2's `FileSystemLoader`): names are paths relative to the directory,
+/// with `/` separators; each file is read and compiled once and then served from a cache.
+///
+/// Invariants: a name may not escape the directory (`..` segments and absolute paths are refused, as
+/// Jinja2 refuses them); the cache is guarded by a lock, so one instance can serve concurrent renders;
+/// failed loads are not cached.
+public final class TemplateDirectory: TemplateLoading, @unchecked Sendable {
+    public let root: URL
+    private let lock = NSLock()
+    private var cache: [String: Template] = [:]
+
+    public init(_ root: URL) {
+        self.root = root
+    }
+
+    public func template(named name: String) throws(TemplateError) -> Template {
+        let segments = name.split(separator: "/", omittingEmptySubsequences: true)
+        guard !name.hasPrefix("/"), !segments.contains(".."), !segments.isEmpty else {
+            throw TemplateError(.notFound, name)
+        }
+        let key = segments.joined(separator: "/")
+        lock.lock()
+        let cached = cache[key]
+        lock.unlock()
+        if let cached { return cached }
+        let url = root.appendingPathComponent(key)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw TemplateError(.notFound, name)
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let template = try Template(source: text, name: displayName(url), loader: self)
+        lock.lock()
+        defer { lock.unlock() }
+        if let raced = cache[key] { return raced }
+        cache[key] = template
+        return template
+    }
+
+    private func displayName(_ url: URL) -> String {
+        let current = FileManager.default.currentDirectoryPath + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
+    }
+}

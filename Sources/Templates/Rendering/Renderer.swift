@@ -1,0 +1,195 @@
+import Basics
+
+/// Executes a compiled template against one context, producing text: the statement half of the engine.
+///
+/// Invariants: one `Renderer` per render call (it is not shared between threads); `template` is the
+/// template whose nodes are being executed (it changes inside includes and macros of other templates),
+/// so every error is located in the right file; nesting of macros and includes is bounded by
+/// `maximumDepth`, so runaway recursion is an error, not a crash.
+final class Renderer {
+    let context: ValueObject
+    var template: CompiledTemplate
+    var depth = 0
+    var loopDepth = 0
+    static let maximumDepth = 64
+
+    init(template: CompiledTemplate, context: ValueObject) {
+        self.template = template
+        self.context = context
+    }
+
+    func location(_ offset: Int?) -> SourceLocation? {
+        guard let offset else { return nil }
+        return template.source.location(offset)
+    }
+
+    func fail(_ error: PythonError, at offset: Int?) -> TemplateError {
+        TemplateError(error.kind, error.message, at: location(offset))
+    }
+
+    func fail(_ kind: TemplateError.Kind, _ message: String, at offset: Int?) -> TemplateError {
+        TemplateError(kind, message, at: location(offset))
+    }
+
+    func render() throws(TemplateError) -> String {
+        var out = ""
+        out.reserveCapacity(template.source.scalars.count + 256)
+        try execute(template.nodes, Scope(parent: nil), into: &out)
+        return out
+    }
+
+    func execute(_ nodes: [Node], _ scope: Scope, into out: inout String) throws(TemplateError) {
+        for node in nodes {
+            try execute(node, scope, into: &out)
+        }
+    }
+
+    private func execute(_ node: Node, _ scope: Scope, into out: inout String) throws(TemplateError) {
+        switch node {
+        case .text(let text):
+            out += text
+        case .output(let expression, let at):
+            let value = try evaluate(expression, scope)
+            if case .value(.string(let s)) = value {
+                out += s
+            } else {
+                out += try text(of: value, at: at)
+            }
+        case .ifBlock(let branches, let otherwise):
+            for branch in branches where try isTrue(try evaluate(branch.test, scope), at: branch.test.offset) {
+                try execute(branch.body, scope, into: &out)
+                return
+            }
+            if let otherwise { try execute(otherwise, scope, into: &out) }
+        case .forLoop(let loop):
+            try executeFor(loop, scope, into: &out)
+        case .set(let target, let expression, let at):
+            try assign(target, try evaluate(expression, scope), in: scope, at: at)
+        case .setBlock(let target, let body, let filters, let at):
+            var captured = ""
+            try execute(body, Scope(parent: scope), into: &captured)
+            var value = RuntimeValue.value(.string(captured))
+            for filter in filters {
+                value = try applyFilter(filter.name, to: value, filter.arguments, scope, at: filter.at)
+            }
+            try assign(target, value, in: scope, at: at)
+        case .include(let name, let ignoreMissing, let withContext, let at):
+            try include(name, ignoreMissing: ignoreMissing, withContext: withContext, scope, at: at, into: &out)
+        case .macro(let definition):
+            scope.variables[definition.name] = .macro(MacroClosure(definition: definition, scope: scope,
+                                                                   template: template))
+        case .callBlock(let call, let definition, let at):
+            let caller = MacroClosure(definition: definition, scope: scope, template: template)
+            let value = try evaluateCall(call, scope, caller: caller)
+            out += try text(of: value, at: at)
+        case .filterBlock(let body, let filters, let at):
+            var captured = ""
+            try execute(body, Scope(parent: scope), into: &captured)
+            var value = RuntimeValue.value(.string(captured))
+            for filter in filters {
+                value = try applyFilter(filter.name, to: value, filter.arguments, scope, at: filter.at)
+            }
+            out += try text(of: value, at: at)
+        case .with(let assignments, let body, let at):
+            let inner = Scope(parent: scope)
+            for (target, expression) in assignments {
+                try assign(target, try evaluate(expression, scope), in: inner, at: at)
+            }
+            try execute(body, inner, into: &out)
+        }
+    }
+
+    private func executeFor(_ loop: ForLoop, _ scope: Scope, into out: inout String) throws(TemplateError) {
+        if loop.recursive {
+            throw fail(.unsupported, "recursive loops are not supported by this engine", at: loop.at)
+        }
+        var items = try iterate(try evaluate(loop.iterable, scope), at: loop.iterable.offset ?? loop.at)
+        if let condition = loop.condition {
+            var kept: [Value] = []
+            for item in items {
+                let probe = Scope(parent: scope)
+                try assign(loop.target, .value(item), in: probe, at: loop.at)
+                if try isTrue(try evaluate(condition, probe), at: condition.offset) { kept.append(item) }
+            }
+            items = kept
+        }
+        if items.isEmpty {
+            if let otherwise = loop.otherwise { try execute(otherwise, scope, into: &out) }
+            return
+        }
+        let context = LoopContext(items: items, depth0: 0)
+        for (i, item) in items.enumerated() {
+            context.index0 = i
+            let body = Scope(parent: scope, variables: ["loop": .loop(context)])
+            try assign(loop.target, .value(item), in: body, at: loop.at)
+            try execute(loop.body, body, into: &out)
+        }
+    }
+
+    /// Binds `value` to `target` in `scope`, unpacking tuples as Python does.
+    func assign(_ target: AssignTarget, _ value: RuntimeValue, in scope: Scope, at: Int) throws(TemplateError) {
+        switch target {
+        case .name(let name, _):
+            scope.variables[name] = value
+        case .namespaceAttribute(let name, let attribute, let offset):
+            guard case .namespace(let namespace)? = lookupName(name, scope) else {
+                throw fail(.type, "cannot assign attribute on non-namespace object", at: offset)
+            }
+            namespace.attributes[attribute] = try toValue(value, at: offset)
+        case .tuple(let targets, let offset):
+            let items = try iterate(value, at: offset)
+            if items.count < targets.count {
+                throw fail(.value, "not enough values to unpack (expected \(targets.count), got \(items.count))",
+                           at: offset)
+            }
+            if items.count > targets.count {
+                throw fail(.value, "too many values to unpack (expected \(targets.count))", at: offset)
+            }
+            for (t, item) in zip(targets, items) { try assign(t, .value(item), in: scope, at: offset) }
+        }
+    }
+
+    private func include(_ nameExpression: Expression, ignoreMissing: Bool, withContext: Bool, _ scope: Scope,
+                         at: Int, into out: inout String) throws(TemplateError) {
+        let nameValue = try toValue(try evaluate(nameExpression, scope), at: at)
+        let candidates: [Value] = nameValue.arrayValue ?? [nameValue]
+        var included: CompiledTemplate? = nil
+        var lastError: TemplateError? = nil
+        for candidate in candidates {
+            guard case .string(let name) = candidate else {
+                throw fail(.type, "template name must be a string, not \(candidate.pythonTypeName)", at: at)
+            }
+            guard let loader = template.loader else {
+                lastError = fail(.notFound, name, at: at)
+                continue
+            }
+            do {
+                included = try loader.compiledTemplate(named: name).compiled
+                break
+            } catch {
+                lastError = error.location == nil ? fail(error.kind, error.message, at: at) : error
+                if error.kind != .notFound { throw lastError ?? error }
+            }
+        }
+        guard let included else {
+            if ignoreMissing { return }
+            throw lastError ?? fail(.notFound, nameValue.pythonStr, at: at)
+        }
+        guard depth < Self.maximumDepth else { throw fail(.value, "maximum include depth exceeded", at: at) }
+        let saved = template
+        depth += 1
+        template = included
+        defer {
+            template = saved
+            depth -= 1
+        }
+        if withContext {
+            let hidden = RuntimeValue.undefined(Undefined(message: Undefined.nameMessage("loop"), location: nil))
+            try execute(included.nodes, Scope(parent: scope, variables: ["loop": hidden]), into: &out)
+        } else {
+            let isolated = Renderer(template: included, context: [:])
+            isolated.depth = depth
+            try isolated.execute(included.nodes, Scope(parent: nil), into: &out)
+        }
+    }
+}

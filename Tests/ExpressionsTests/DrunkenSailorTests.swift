@@ -1,0 +1,60 @@
+import Basics
+import Foundation
+import Testing
+import TestSupport
+@testable import Expressions
+
+@Suite struct DrunkenSailorTests {
+    static func randomWalk() throws -> ExpressionStep {
+        try ExpressionStep(
+            stepName: "random_walk",
+            initExpressions: [("position", "start_position"), ("path", "[start_position]"), ("steps_taken", "0")],
+            expressions: [("direction", "random.choice([-1, 1])"), ("position", "position + direction"),
+                          ("path", "path + [position]"), ("steps_taken", "steps_taken + 1")],
+            loopUntil: "position <= 0 or position >= 10", maxIterations: 1000)
+    }
+
+    @Test(.enabled(if: TestPaths.hasShared)) func reproducesGoldenWalksByteForByte() throws {
+        let units = try #require(TestPaths.shared("testdata/octobatch-golden/drunken_sailor_units.jsonl"))
+        let golden = try #require(TestPaths.shared("testdata/octobatch-golden/drunken_sailor_random_walk_validated.jsonl"))
+        let expected = try String(contentsOf: golden, encoding: .utf8).split(separator: "\n").map(String.init)
+        let step = try Self.randomWalk()
+        var lines: [String] = []
+        var fell = 0
+        try JSONLReader.forEachRecord(path: units.path) { _, record in
+            let output = try step.run(unit: try #require(record.objectValue))
+            if output["position"] == .int(0) { fell += 1 }
+            lines.append(JSONWriter.python(.object(output)))
+        }
+        #expect(lines.count == 100)
+        #expect(fell == 47)
+        for (got, want) in zip(lines, expected) { #expect(got == want) }
+    }
+
+    @Test func fallInFractionIsAboutHalf() throws {
+        let step = try Self.randomWalk()
+        var fell = 0
+        for i in 0..<10_000 {
+            let out = try step.run(unit: ["unit_id": .string("walk\(i)"), "start_position": 5])
+            if out["position"] == .int(0) { fell += 1 }
+        }
+        #expect((4_700...5_300).contains(fell))
+    }
+
+    @Test func seedDerivation() throws {
+        #expect(ExpressionStep.seed(for: ["_repetition_seed": 42, "unit_id": "x"], stepName: "s") == 42)
+        #expect(ExpressionStep.seed(for: ["unit_id": "start_at_5"], stepName: "") == 1_148_893_718)
+    }
+
+    @Test func failureNamesTheExpression() throws {
+        let step = try ExpressionStep(stepName: "s", expressions: [("a", "1"), ("b", "missing + 1")])
+        #expect(throws: ExpressionStep.Failure.self) { try step.run(unit: ["unit_id": "u"]) }
+        do {
+            _ = try step.run(unit: ["unit_id": "u"])
+        } catch {
+            #expect(error.expressionName == "b")
+            #expect(error.error.kind == .name)
+            #expect(error.error.offset == 0)
+        }
+    }
+}

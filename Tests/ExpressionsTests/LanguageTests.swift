@@ -1,0 +1,125 @@
+import Basics
+import Foundation
+import Testing
+@testable import Expressions
+
+@Suite struct LanguageTests {
+    static func eval(_ source: String, _ context: ValueObject = [:], dialect: ExpressionDialect = .python,
+                     provider: (any FilterTestProvider)? = nil) throws -> RuntimeValue {
+        let code = try CompiledExpression(source, dialect: dialect)
+        let env = Environment(names: code.names, random: PythonRandom(seed: 0), provider: provider)
+        env.bind(context)
+        return try code.evaluate(in: env)
+    }
+
+    @Test func inPlaceMutationWritesBackToTheVariable() throws {
+        let step = try ExpressionStep(stepName: "m", expressions: [
+            ("xs", "[3, 1, 2]"), ("_a", "xs.append(0)"), ("_b", "xs.sort()"), ("sh", "list(range(10))"),
+            ("_c", "random.shuffle(sh)"), ("d", "{'a': 1}"), ("_e", "d.update({'b': 2})"), ("popped", "d.pop('a')"),
+            ("ins", "[1, 2]"), ("_f", "ins.insert(0, 'x')"), ("rev", "sorted(xs, reverse=True)"),
+        ])
+        let out = try step.run(unit: ["unit_id": "u", "_repetition_seed": 0])
+        #expect(out["xs"] == [0, 1, 2, 3])
+        #expect(out["_a"] == .null)
+        #expect(out["sh"] == [7, 8, 1, 5, 3, 4, 2, 0, 9, 6])  // CPython random.Random(0).shuffle(list(range(10)))
+        #expect(out["_c"] == .null)
+        #expect(out["d"] == ["b": 2])
+        #expect(out["popped"] == 1)
+        #expect(out["ins"] == ["x", 1, 2])
+        #expect(out["rev"] == [3, 2, 1, 0])
+        #expect(out.keys == ["unit_id", "_repetition_seed", "xs", "_a", "_b", "sh", "_c", "d", "_e", "popped", "ins", "_f",
+                             "rev", "_metadata"])
+    }
+
+    @Test func dirListsContextNamesSorted() throws {
+        let v = try Self.eval("dir()", ["b": 1, "a": 2, "_c": 3])
+        #expect(try v.toValue() == ["_c", "a", "b"])
+        #expect(PythonRuntime.truthy(try Self.eval("'a' in dir()", ["a": 1])))
+        #expect(!PythonRuntime.truthy(try Self.eval("'wounds' in dir()", ["a": 1])))
+    }
+
+    @Test func comprehensionVariablesDoNotLeak() throws {
+        #expect(try Self.eval("[x for x in range(3)] + [x]", ["x": 7]).toValue() == [0, 1, 2, 7])
+        #expect(try Self.eval("[(k, v) for k, v in d.items() if v > 1]", ["d": ["a": 1, "b": 2]]).toValue()
+            == [.tuple(["b", 2])])
+        #expect(try Self.eval("{k: [c for c in k] for k in ['ab']}").toValue() == ["ab": ["a", "b"]])
+    }
+
+    @Test func functionsAsValues() throws {
+        #expect(try Self.eval("list(map(str, [1, 2]))").toValue() == ["1", "2"])
+        #expect(try Self.eval("sorted(['bb', 'a', 'ccc'], key=len)").toValue() == ["a", "bb", "ccc"])
+        #expect(try Self.eval("max(['bb', 'a'], key=len)").toValue() == "bb")
+        #expect(throws: ExpressionError.self) { try Self.eval("f(-2)", ["f": 1]) }
+    }
+
+    @Test func randomSurfaceInTheLanguage() throws {
+        // CPython: r = random.Random(0); r.randint(1, 6) == 4; r.random() after that...
+        #expect(try Self.eval("random.randint(1, 6)").toValue() == 4)
+        #expect(try Self.eval("random.uniform(0, 1)").toValue() == .double(0.8444218515250481))
+        #expect(try Self.eval("random.gauss(0, 1)").toValue() == .double(0.9417154046806644))
+        #expect(try Self.eval("[random.choice('ab') for _ in range(3)]").toValue() == ["b", "b", "a"])
+        #expect(throws: ExpressionError.self) { try Self.eval("random.choice([])") }
+        #expect(throws: ExpressionError.self) { try Self.eval("random.seed(1)") }
+    }
+}
+
+/// A minimal provider standing in for the Templates module.
+final class TestProvider: FilterTestProvider {
+    func applyFilter(name: String, value: RuntimeValue, args: [RuntimeValue], kwargs: [(String, RuntimeValue)],
+                     environment: Environment) throws -> RuntimeValue {
+        switch name {
+        case "default", "d": return value.isUndefined ? (args.first ?? .value("")) : value
+        case "upper": return .value(.string(PythonRuntime.str(value).uppercased()))
+        case "length": return .int(try PythonRuntime.length(value))
+        default: throw ExpressionError(.notSupported, "no filter \(name)")
+        }
+    }
+
+    func applyTest(name: String, value: RuntimeValue, args: [RuntimeValue], kwargs: [(String, RuntimeValue)],
+                   environment: Environment) throws -> Bool {
+        switch name {
+        case "defined": return !value.isUndefined
+        case "undefined": return value.isUndefined
+        case "none": return PythonRuntime.isSame(value, .none)
+        case "divisibleby":
+            guard case .value(.int(let a)) = value, case .value(.int(let b))? = args.first else { return false }
+            return a % b == 0
+        default: throw ExpressionError(.notSupported, "no test \(name)")
+        }
+    }
+}
+
+@Suite struct JinjaDialectTests {
+    static func eval(_ source: String, _ context: ValueObject = [:]) throws -> Value {
+        try LanguageTests.eval(source, context, dialect: .jinja, provider: TestProvider()).toValue()
+    }
+
+    @Test func literalsConcatenationAndFilters() throws {
+        #expect(try Self.eval("true and not false") == true)
+        #expect(try Self.eval("none is none") == true)
+        #expect(try Self.eval("name ~ '!' ~ 1", ["name": "npc"]) == "npc!1")
+        #expect(try Self.eval("name | upper ~ '?'", ["name": "npc"]) == "NPC?")
+        #expect(try Self.eval("items | length + 1", ["items": [1, 2]]) == 3)
+        #expect(throws: ExpressionError.self) { try Self.eval("x | nofilter", ["x": 1]) }
+    }
+
+    @Test func undefinedOnlyWhereAllowed() throws {
+        #expect(try Self.eval("missing | default('fallback')") == "fallback")
+        #expect(try Self.eval("missing | d('x')") == "x")
+        #expect(try Self.eval("missing is defined") == false)
+        #expect(try Self.eval("missing is not defined") == true)
+        #expect(try Self.eval("npc.mood is defined", ["npc": ["name": "Bo"]]) == false)
+        #expect(throws: ExpressionError.self) { try Self.eval("missing ~ 'x'") }
+        #expect(try Self.eval("9 is divisibleby 3") == true)
+        #expect(try Self.eval("9 is divisibleby(2)") == false)
+    }
+
+    @Test func attributeFallsBackToItems() throws {
+        let ctx: ValueObject = ["npc": ["name": "Bo", "stats": ["hp": 3]]]
+        #expect(try Self.eval("npc.name", ctx) == "Bo")
+        #expect(try Self.eval("npc.stats.hp * 2", ctx) == 6)
+        #expect(try Self.eval("npc.items() | length", ctx) == 2)
+        #expect(try Self.eval("npc['name']", ctx) == "Bo")
+        #expect(throws: ExpressionError.self) { try Self.eval("'a' if false") }
+    }
+}

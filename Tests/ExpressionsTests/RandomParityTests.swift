@@ -1,0 +1,56 @@
+import Basics
+import Foundation
+import Testing
+import TestSupport
+@testable import Expressions
+
+@Suite struct RandomParityTests {
+    static func vectors() throws -> [Value] {
+        guard let url = TestPaths.shared("testdata/octobatch-golden/python_random_vectors.json") else { return [] }
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return try #require(try JSONReader.parse(text).arrayValue)
+    }
+
+    @Test(.enabled(if: TestPaths.hasShared)) func matchesCPythonVectors() throws {
+        let vectors = try Self.vectors()
+        #expect(vectors.count == 8)
+        for vector in vectors {
+            let seed = try #require(vector["seed"]?.intValue)
+            func ints(_ key: String) -> [Int] { vector[key]?.arrayValue?.compactMap(\.intValue) ?? [] }
+            func doubles(_ key: String) -> [Double] { vector[key]?.arrayValue?.compactMap(\.numberValue) ?? [] }
+
+            var r = PythonRandom(seed: seed)
+            #expect((0..<8).map { _ in Int(r.nextUInt32()) } == ints("genrand_uint32_first8"), "seed \(seed)")
+            r = PythonRandom(seed: seed)
+            #expect((0..<5).map { _ in r.random() } == doubles("random_first5"), "seed \(seed)")
+            r = PythonRandom(seed: seed)
+            #expect(try (0..<10).map { _ in try r.randint(1, 6) } == ints("randint_1_6_x10"), "seed \(seed)")
+            r = PythonRandom(seed: seed)
+            #expect(try (0..<20).map { _ in [-1, 1][try r.choiceIndex(count: 2)] } == ints("choice_pm1_x20"), "seed \(seed)")
+            r = PythonRandom(seed: seed)
+            #expect(try r.sampleIndices(populationCount: 312, k: 14) == ints("sample_312_14"), "seed \(seed)")
+            r = PythonRandom(seed: seed)
+            #expect(try r.sampleIndices(populationCount: 52, k: 5) == ints("sample_52_5"), "seed \(seed)")
+            r = PythonRandom(seed: seed)
+            var deck = Array(0..<10)
+            r.shuffle(&deck)
+            #expect(deck == ints("shuffle_10"), "seed \(seed)")
+            r = PythonRandom(seed: seed)
+            #expect((0..<3).map { _ in r.uniform(0, 1) } == doubles("uniform_0_1_x3"), "seed \(seed)")
+            r = PythonRandom(seed: seed)
+            #expect((0..<4).map { _ in r.gauss() } == doubles("gauss_0_1_x4"), "seed \(seed)")
+        }
+    }
+
+    @Test(.enabled(if: TestPaths.hasShared)) func languageRandomMatchesVectors() throws {
+        for vector in try Self.vectors() {
+            let seed = try #require(vector["seed"]?.intValue)
+            let sample = try CompiledExpression("random.sample(list(range(312)), 14)")
+                .evaluate(context: [:], random: PythonRandom(seed: seed))
+            #expect(sample == vector["sample_312_14"])
+            let walk = try CompiledExpression("[random.choice([-1, 1]) for _ in range(20)]")
+                .evaluate(context: [:], random: PythonRandom(seed: seed))
+            #expect(walk == vector["choice_pm1_x20"])
+        }
+    }
+}

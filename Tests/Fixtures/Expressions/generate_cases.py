@@ -1,0 +1,391 @@
+#!/usr/bin/env python3
+"""Generates cases.json: expressions evaluated by CPython 3.11 with an asteval-like namespace.
+
+Each case: {"expr", "context", "seed", and either "json" (json.dumps of the value, tuples/sets as
+arrays) + "repr" (repr of the value, omitted for unordered sets) or "error" (the exception class name)}.
+Run: python3 generate_cases.py > cases.json
+"""
+import json, math, random, sys
+
+MATH = {n: getattr(math, n) for n in [
+    "sqrt", "floor", "ceil", "log", "log10", "log2", "exp", "fabs", "trunc", "isnan", "isinf", "isfinite",
+    "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "degrees", "radians",
+    "hypot", "copysign", "fmod", "factorial", "gcd", "pi", "e", "tau", "inf", "nan"]}
+
+CTX = {"x": 7, "y": -3, "f": 2.5, "s": "Hello, World", "xs": [3, 1, 2], "d": {"a": 1, "b": 2},
+       "words": ["pear", "Apple", "fig"], "t": True, "n": None, "nested": {"k": [1, {"z": "deep"}]},
+       "cards": ["A", "K", "7"], "empty": [], "text": "  a b\tc\n d  "}
+
+CASES = r"""
+1 + 2
+7 / 2
+7 // 2
+-7 // 2
+7 % -3
+-7 % 3
+7.5 // 2
+-7.5 % 2
+2 ** 10
+2 ** -1
+(-2) ** 2
+-2 ** 2
+10 ** 18
+2 ** 63
+9223372036854775807 + 1
+True + True
+True * 3
+1 == 1.0 == True
+0.1 + 0.2
+1e16
+1e-5
+1.5e300 * 1e10
+1 / 3
+2 / 3 * 3
+x * f
+x // f
+divmod(x, 3)
+divmod(-7, 2)
+divmod(7.5, 2)
+abs(y)
+abs(-2.5)
+round(2.5)
+round(3.5)
+round(2.675, 2)
+round(0.125, 2)
+round(1.0005, 3)
+round(x / 3, 4)
+round(1234, -2)
+round(1250, -2)
+round(-2.5)
+int('  42 ')
+int('-0x1f', 16)
+int('0b101', 0)
+int(7.9)
+int(-7.9)
+int('abc')
+float('1.5')
+float('inf')
+float(' -2 ')
+float('x')
+str(1.0)
+str(1e22)
+str(100.0)
+str(-0.0)
+repr('it\'s')
+repr("say \"hi\"")
+repr('both \' and "')
+str([1, 'a', None, True, 2.0])
+str((1,))
+str(())
+repr({'a': (1, 2)})
+'abc' * 3
+[0] * 4
+3 * 'ab'
+[1, 2] + [3]
+(1, 2) + (3,)
+'a' + 1
+[1] + (2,)
+1 < 2 < 3
+1 < 3 < 2
+3 > 2 == 2
+'abc' < 'abd'
+[1, 2] < [1, 3]
+(1, 2) <= (1, 2)
+'Z' < 'a'
+None is None
+x is not None
+n is None
+2 in [1, 2.0]
+'ell' in s
+'a' in d
+1 in d
+3 not in xs
+'k' in nested
+x and y
+0 or 'default'
+'' or [] or None
+not []
+x if t else y
+'a' if x > 10 else 'b' if x > 5 else 'c'
+xs[0]
+xs[-1]
+xs[5]
+s[1:5]
+s[::-1]
+s[-5:]
+s[::2]
+xs[::-1]
+xs[1:100]
+xs[-100:1]
+cards[0:2]
+nested['k'][1]['z']
+d['c']
+d.get('c', 0)
+d.get('a')
+list(d.keys())
+list(d.values())
+list(d.items())
+sorted(d.items(), key=lambda kv: kv[1])
+[v * 2 for v in xs]
+[v for v in xs if v > 1]
+[(i, c) for i, c in enumerate(cards)]
+[a + b for a in 'ab' for b in 'xy']
+[a * b for a in range(3) if a for b in range(a)]
+{k: v * 10 for k, v in d.items()}
+{v % 2 for v in range(10)}
+sum(v for v in xs)
+sum([0.1] * 10)
+sum(xs, 10)
+sum([[1], [2]], [])
+max(xs)
+min(xs)
+max(words, key=len)
+min(words, key=str.lower)
+max([], default=-1)
+max(3, 9, 2)
+min([])
+sorted(words)
+sorted(words, key=str.lower)
+sorted(words, key=len, reverse=True)
+sorted(xs, reverse=True)
+sorted({3, 1, 2})
+sorted('hello')
+len(set([1, 1.0, True, 2]))
+sorted(set([3, 3, 1]))
+len({1, 2} | {2, 3})
+sorted({1, 2, 3} - {2})
+sorted({1, 2} & {2, 3})
+sorted({1, 2} ^ {2, 3})
+{1, 2} == {2, 1}
+{'a': 1, 'b': 2} == {'b': 2, 'a': 1}
+[1, 2] == (1, 2)
+list(range(5))
+list(range(10, 0, -3))
+list(range(2, 8, 2))
+len(range(0, 100, 7))
+5 in range(0, 10, 5)
+6 in range(0, 10, 5)
+range(10)[3]
+list(range(10)[2:8:3])
+list(reversed(xs))
+list(zip(cards, xs))
+list(map(str, xs))
+list(map(len, words))
+list(filter(None, [0, 1, '', 'a']))
+list(enumerate(cards, start=1))
+list(enumerate(cards, 1))
+all([1, 2, 3])
+any([0, '', None])
+all([])
+any(v > 2 for v in xs)
+bool('False')
+bool(0.0)
+chr(65)
+ord('a')
+hex(255)
+hex(-255)
+oct(8)
+bin(5)
+pow(2, 10)
+pow(2, 0.5)
+pow(3, 4, 5)
+pow(-3, 3, 7)
+isinstance(x, int)
+isinstance(t, int)
+isinstance(f, float)
+isinstance(s, str)
+isinstance(xs, list)
+isinstance(d, dict)
+isinstance(x, float)
+tuple(xs)
+list('abc')
+dict(a=1, b=2)
+dict([('x', 1), ('y', 2)])
+sqrt(16)
+sqrt(2)
+floor(-2.5)
+ceil(2.1)
+trunc(-2.7)
+log(100, 10)
+log(8, 2)
+log10(1000)
+log2(8)
+exp(1)
+fabs(-3)
+isnan(nan)
+isinf(inf)
+pi
+e
+sqrt(-1)
+log(0)
+factorial(10)
+s.upper()
+s.lower()
+s.split(', ')
+text.split()
+text.split(None, 1)
+'a,b,,c'.split(',')
+'a,b,c'.split(',', 1)
+'a,b,c'.rsplit(',', 1)
+text.strip()
+'xxhixx'.strip('x')
+'  hi'.lstrip()
+'hi  '.rstrip()
+'-'.join(cards)
+'-'.join([1, 2])
+s.replace('l', 'L')
+s.replace('l', 'L', 2)
+s.startswith('Hell')
+s.endswith(('x', 'World'))
+s.find('o')
+s.rfind('o')
+s.find('zz')
+s.index('W')
+s.index('zz')
+s.count('l')
+'hello world'.title()
+'hELLO'.capitalize()
+'123'.isdigit()
+'12a'.isdigit()
+'abc'.isalpha()
+'abc1'.isalnum()
+'   '.isspace()
+'ABC'.isupper()
+'abc'.islower()
+'42'.zfill(5)
+'-42'.zfill(6)
+'ab'.center(7, '*')
+'ab'.center(6)
+'ab'.ljust(5, '.')
+'ab'.rjust(5)
+'a\nb\r\nc'.splitlines()
+'k=v=w'.partition('=')
+'k=v=w'.rpartition('=')
+'abc'.partition('x')
+'{} and {}'.format(1, 'two')
+'{0}{1}{0}'.format('a', 'b')
+'{name}: {val:.2f}'.format(name='pi', val=3.14159)
+'{:>8}|{:<6}|{:^7}'.format('r', 'l', 'c')
+'{!r}'.format('q')
+'{{literal}} {}'.format(5)
+f'{x} and {s}'
+f'{f:.3f}'
+f'{x:05d}'
+f'{x:+d}'
+f'{1234567:,}'
+f'{1234567.891:,.2f}'
+f'{1234567:_}'
+f'{255:x} {255:X} {255:#x} {255:o} {255:#b}'
+f'{0.5:%}'
+f'{0.4567:.1%}'
+f'{12345.678:e}'
+f'{12345.678:.2E}'
+f'{0.00001234:g}'
+f'{1234567.0:g}'
+f'{123.456:.3g}'
+f'{100.0:.3}'
+f'{1.0:.3}'
+f'{x!r} {s!r}'
+f'{s:>20}'
+f'{s:*^20}'
+f'{x:=+6}'
+f'{-x:06}'
+f'{f:10.2f}|'
+f'{True}'
+f'{True:d}'
+f'{None}'
+f'{xs}'
+f'{d}'
+f'{x=}'
+f'{3.0}'
+f'{1e100}'
+f'{2.5:.0f}'
+f'{3.5:.0f}'
+f'{x:{x}}'
+format(3.14159, '.2f')
+format(42, 'b')
+format('abc', '>5')
+format(True)
+'%s is %d' % ('x', 5)
+'%.3g' % 1234.5678
+'%.2f' % 2.675
+'%5.1f|' % 3.14159
+'%-5d|' % 42
+'%05d' % 42
+'%x' % 255
+'%r' % 'a'
+'%s' % [1, 2]
+'%(a)s-%(b)s' % d
+'%e' % 12345.678
+'100%%' % ()
+'%d' % 3.9
+'%s %s' % (1,)
+'abc'[10]
+{}['k']
+1 / 0
+1 // 0
+1 % 0
+1.0 / 0
+0.0 ** -1
+undefined_name
+x.foo
+len(5)
+None + 1
+'a' < 1
+[1, 2].index(3)
+int('9223372036854775808')
+2 ** 64
+(-2) ** 63
+-(-9223372036854775807 - 1)
+9223372036854775807 * 2
+1 << 62
+1 << 63
+[1, 2, 3][1:2] == [2]
+(1, 2, 3)[::-1]
+'abcdef'[1:5:2]
+xs.count(1)
+cards.index('K')
+(1, 2, 2).count(2)
+'é' == 'é'
+len('héllo')
+'héllo'.upper()
+'ß'.upper()
+str(1/3)
+repr(2.0 ** 0.5)
+[round(v, 1) for v in [0.05, 0.15, 0.25, 0.35]]
+1e308 * 10
+-1e308 * 10
+float('nan') == float('nan')
+nan != nan
+inf > 1e308
+-inf < -1e308
+9007199254740993 == 9007199254740992.0
+9007199254740993 > 9007199254740992.0
+0.1 + 0.2 == 0.3
+round(0.1 + 0.2, 10) == 0.3
+"""
+
+def main():
+    cases = []
+    for line in CASES.strip().split("\n"):
+        expr = line.strip()
+        if not expr:
+            continue
+        ns = dict(MATH)
+        ns.update(CTX)
+        ns["random"] = random.Random(0)
+        case = {"expr": expr, "context": CTX, "seed": 0}
+        try:
+            value = eval(expr, {"__builtins__": __builtins__}, ns)
+            case["json"] = json.dumps(value, default=lambda o: list(o) if isinstance(o, (tuple, set, range)) else repr(o))
+            if isinstance(value, (set, range, map, filter, zip, enumerate)) or callable(value):
+                case["json"] = None
+            if not isinstance(value, set):
+                case["repr"] = repr(value)
+        except Exception as exc:  # noqa: BLE001
+            case["error"] = type(exc).__name__
+        cases.append(case)
+    json.dump(cases, sys.stdout, indent=1)
+    sys.stdout.write("\n")
+
+main()

@@ -1,0 +1,75 @@
+import Basics
+import Foundation
+import TestSupport
+import Testing
+@testable import Templates
+
+/// One case of Tests/Fixtures/Templates/jinja_cases.jsonl, rendered by Jinja2 3.1.6 (make_jinja_cases.py).
+struct JinjaCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let template: String
+    let context: ValueObject
+    let files: [String: String]
+    let output: String?
+    let errorType: String?
+    let errorMessage: String?
+
+    var testDescription: String { name }
+
+    static func load(_ file: String) -> [JinjaCase] {
+        guard let text = try? TestPaths.text(TestPaths.fixture("Templates/\(file)")) else { return [] }
+        return text.split(separator: "\n").compactMap { line in
+            guard let record = try? JSONReader.parse(String(line)).objectValue else { return nil }
+            var files: [String: String] = [:]
+            for (k, v) in record["files"]?.objectValue ?? [:] { files[k] = v.stringValue }
+            let error = record["error"]?.objectValue
+            return JinjaCase(
+                name: record["name"]?.stringValue ?? "?", template: record["template"]?.stringValue ?? "",
+                context: record["context"]?.objectValue ?? [:], files: files,
+                output: record["output"]?.stringValue, errorType: error?["type"]?.stringValue,
+                errorMessage: error?["message"]?.stringValue)
+        }
+    }
+
+    /// The kind of `TemplateError` a Jinja2 exception class corresponds to.
+    var expectedKinds: Set<TemplateError.Kind> {
+        switch errorType {
+        case "UndefinedError": return [.undefined]
+        case "TemplateSyntaxError", "TemplateAssertionError": return [.syntax]
+        case "TemplateNotFound": return [.notFound]
+        default: return [.type, .value, .argument]
+        }
+    }
+
+    func render() throws(TemplateError) -> String {
+        let loader = TemplateDictionary(files)
+        return try Template(source: template, name: name, loader: loader).render(context)
+    }
+}
+
+@Suite struct JinjaParityTests {
+    static let cases = JinjaCase.load("jinja_cases.jsonl")
+
+    @Test func fixtureIsPresent() {
+        #expect(Self.cases.count > 150)
+    }
+
+    @Test(arguments: cases)
+    func rendersLikeJinja2(_ c: JinjaCase) {
+        do {
+            let output = try c.render()
+            #expect(c.errorType == nil, "Jinja2 raised \(c.errorType ?? "") (\(c.errorMessage ?? "")), we rendered \(output.debugDescription)")
+            if let expected = c.output { #expect(output == expected) }
+        } catch {
+            guard let type = c.errorType else {
+                Issue.record("unexpected error \(error) for expected output \(c.output?.debugDescription ?? "")")
+                return
+            }
+            #expect(c.expectedKinds.contains(error.kind), "Jinja2 raised \(type), we raised \(error.kind): \(error.message)")
+            if type == "UndefinedError" || type == "TemplateNotFound" {
+                #expect(error.message == c.errorMessage)
+            }
+            #expect(error.location != nil, "errors carry a location")
+        }
+    }
+}
