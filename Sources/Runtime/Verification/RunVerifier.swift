@@ -8,8 +8,9 @@ import Pipeline
 /// - Expected units of a step: every unit of `input/units.jsonl` for a step without dependencies; the ids
 ///   valid in *all* of its dependencies otherwise (a fan-out step's valid ids are its children, so they
 ///   become its dependents' expected set).
-/// - A fan-out step's own valid ids are children, not its inputs: its `missing`/`orphaned` are not
-///   computed (reported as 0); `expected`, `valid`, `failed` and `duplicated` are.
+/// - A fan-out step's valid ids are children, not its inputs: its `missing`/`orphaned` compare the
+///   expected parents with the children's `_fan_parent_id` plus the failed parents; when some child has
+///   no `_fan_parent_id` they cannot be computed and are reported as 0.
 /// - Valid/failed ids are gathered from every chunk folder's `<step>_validated.jsonl` and
 ///   `<step>_failures.jsonl` (see `StepOutcomes` for valid-wins and last-failure-wins).
 public enum RunVerifier {
@@ -35,9 +36,16 @@ public enum RunVerifier {
             let failed = outcomes.finalFailedIDs(maxRetries: maxRetries)
             let retryable = outcomes.retryableFailedIDs(maxRetries: maxRetries)
             let seen = outcomes.validIDs.union(failed).union(retryable)
-            let isFanOut = fanOutSteps.contains(step)
-            let missing = isFanOut ? [] : expected.subtracting(seen).sorted()
-            let orphaned = isFanOut ? [] : seen.subtracting(expected).sorted()
+            var missing: [String] = []
+            var orphaned: [String] = []
+            if !fanOutSteps.contains(step) {
+                missing = expected.subtracting(seen).sorted()
+                orphaned = seen.subtracting(expected).sorted()
+            } else if let parents = try fanOutParents(store: store, chunks: chunks, step: step) {
+                let seenParents = parents.union(failed).union(retryable)
+                missing = expected.subtracting(seenParents).sorted()
+                orphaned = seenParents.subtracting(expected).sorted()
+            }
             reports.append(.init(step: step, expected: expected.count, valid: outcomes.validIDs.count, failed: failed.count,
                                  retryable: retryable.count, missing: missing.count,
                                  duplicated: outcomes.validLines - outcomes.validIDs.count, orphaned: orphaned.count,
@@ -51,6 +59,18 @@ public enum RunVerifier {
                               maxRetries: Int) throws(RunStoreError) -> VerificationReport {
         try verify(runDirectory: runDirectory, stepOrder: graph.order, dependencies: graph.dependencies,
                    fanOutSteps: fanOutSteps, maxRetries: maxRetries)
+    }
+
+    /// The `_fan_parent_id` of every valid child of a fan-out step, or nil if some child has none.
+    static func fanOutParents(store: RunStore, chunks: [String], step: String) throws(RunStoreError) -> Set<String>? {
+        var parents = Set<String>()
+        var complete = true
+        for chunk in chunks {
+            try JSONLScanner.scan(path: store.chunk(chunk).validated(step)) { record in
+                if let parent = record["_fan_parent_id"]?.stringValue { parents.insert(parent) } else { complete = false }
+            }
+        }
+        return complete ? parents : nil
     }
 
     /// The outcomes of a step over all chunks (valid lines summed; a unit valid anywhere is valid).

@@ -108,4 +108,23 @@ import Testing
         #expect(report.steps[0].valid == 2 && report.steps[0].missing == 0 && report.steps[0].orphaned == 0)
         #expect(report.steps[1].expected == 2 && report.steps[1].missingIDs == ["u0-c2"])
     }
+
+    @Test func fanOutParentsAreCheckedThroughTheChildren() throws {
+        let dir = try TemporaryDirectory()
+        _ = try Self.makeRun(dir)
+        try dir.write("""
+            {"unit_id": "u0__fan000", "_fan_parent_id": "u0"}
+            {"unit_id": "u0__fan001", "_fan_parent_id": "u0"}
+            {"unit_id": "u1__fan000", "_fan_parent_id": "u1"}
+            {"unit_id": "q__fan000", "_fan_parent_id": "q"}
+
+            """, to: "run/chunks/chunk_000/a_validated.jsonl")
+        try dir.write("", to: "run/chunks/chunk_001/a_validated.jsonl")
+        let report = try RunVerifier.verify(runDirectory: dir.file("run"), stepOrder: Self.order, dependencies: Self.deps,
+                                            fanOutSteps: ["a"], maxRetries: 5)
+        // u2 failed (final), u4 retryable; u3 and u5 produced nothing; q is not a unit of the run.
+        #expect(report.steps[0].missingIDs == ["u3", "u5"])
+        #expect(report.steps[0].orphanedIDs == ["q"])
+        #expect(report.steps[0].valid == 4 && report.steps[0].expected == 6)
+    }
 }
