@@ -146,6 +146,7 @@ public struct RunExecutor: Sendable {
             manifest.completedAt = now
         }
         try store.writeManifest(manifest)
+        if status == .complete { await CompletionTasks(plan: plan, store: store, log: log).run() }
         try? log?.log(status == .complete ? "COMPLETE" : status == .paused ? "PAUSED" : "FAILED",
                       reason?.description ?? failure ?? "all chunks settled")
         try? log?.close()
