@@ -10,6 +10,7 @@ public enum CommandRegistry {
         VerifyCommand.self,
         RepairCommand.self,
         ValidateCommand.self,
+        PlanCommand.self,
         UnitsCommand.self,
         CheckCommand.self,
         ModelsCommand.self,

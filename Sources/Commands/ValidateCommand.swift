@@ -1,6 +1,7 @@
 import Basics
 import Pipeline
 import Providers
+import Runtime
 
 /// `octobatch validate PIPELINE`: every mistake, located, before any money is spent; and what the run will do.
 struct ValidateCommand: Subcommand {
@@ -28,6 +29,12 @@ struct ValidateCommand: Subcommand {
             let renderer = DiagnosticRenderer(sources: sources, color: context.useColorOnStderr)
             context.stderr.write(renderer.render(report.diagnostics))
             context.stdout.write(PlanSummary.text(report, pipeline: pipeline))
+            if let plan = report.plan, let registry = try? RegistryLoader.load(environment: context.environment),
+               let estimate = try? CostEstimator.estimate(plan: plan, unitCount: report.unitCount ?? 0, registry: registry,
+                                                          sampleSize: 5) {
+                context.stdout.line("Estimated cost: \(EstimateTable.money(estimate.realtimeUSD)) realtime, \(EstimateTable.money(estimate.batchUSD)) batch"
+                                    + (estimate.lowerBound ? " (at least)" : ""))
+            }
         }
         return report.hasErrors ? .usage : .success
     }

@@ -107,7 +107,7 @@ extension PlanCompiler {
         let folder = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent)
         do {
             let template = try Template(source: text, name: display, loader: TemplateDirectory(folder))
-            return PromptTemplate(path: path, displayPath: display, template: template)
+            return PromptTemplate(path: path, displayPath: display, template: template, source: text)
         } catch {
             diagnostics.add(error.diagnostic)
             return nil

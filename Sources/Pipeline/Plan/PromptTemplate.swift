@@ -9,6 +9,8 @@ public struct PromptTemplate: Sendable {
     public let path: String
     public let displayPath: String
     public let template: Template
+    /// The template's source text (for estimates when no sample prompt can be rendered).
+    public let source: String
 
     public func render(_ context: ValueObject) throws(TemplateError) -> String {
         try template.render(context)
