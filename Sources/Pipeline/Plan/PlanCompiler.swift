@@ -130,8 +130,7 @@ public struct PlanCompiler {
             }
             return (count, fields)
         } catch let error as UnitGenerationError {
-            diagnostics.error(error.id, error.message,
-                              at: locator.location(of: ConfigPath([.key("processing")]), key: true))
+            diagnostics.error(error.id, error.message, at: location(of: error))
         } catch {
             diagnostics.error("units.failed", "\(error)")
         }
