@@ -24,6 +24,7 @@ extension PlanCompiler {
             if let text = try? String(contentsOfFile: pipeline.source.absolute(relative), encoding: .utf8) {
                 do {
                     schema = try JSONSchema.load(text: text, file: pipeline.source.display(relative))
+                    diagnostics.add(contentsOf: schema?.warnings ?? [])
                 } catch {
                     diagnostics.add(contentsOf: error.diagnostics)
                     failed = true
@@ -39,8 +40,11 @@ extension PlanCompiler {
            let raw = root["validation"]?[step.name] {
             if checkRuleExpressions(entry) {
                 do {
-                    rules = try StepRules.compile(raw, step: step.name, compiler: ExpressionsRuleCompiler(),
-                                                  file: pipeline.source.displayPath)
+                    let compiled = try StepRules.compile(
+                        raw, step: step.name, compiler: ExpressionsRuleCompiler(), file: pipeline.source.displayPath,
+                        locate: { [self] path in ruleLocation(path, step: step.name) })
+                    diagnostics.add(contentsOf: compiled.warnings)
+                    rules = compiled
                 } catch {
                     diagnostics.add(contentsOf: error.diagnostics)
                     failed = true
