@@ -93,6 +93,19 @@ extension PlanCompiler {
         return ok
     }
 
+    /// Reports names a step's rules read that neither the step's answer nor its inputs provide (syntax
+    /// errors were reported when the rules were compiled).
+    mutating func checkRuleNames(_ step: StepConfig, available: NameAvailability.Names) {
+        guard let entry = config.validation[step.name] else { return }
+        for rule in entry.rules {
+            for source in [rule.expr] + (rule.when.map { [$0] } ?? []) {
+                guard let compiled = try? CompiledExpression(source.source) else { continue }
+                checkNames(compiled, source: source, available: available,
+                           where: "rule '\(rule.name)' of step '\(step.name)'")
+            }
+        }
+    }
+
     mutating func promptTemplate(for step: StepConfig, file: String?, entryPath: ConfigPath) -> PromptTemplate? {
         guard let file else {
             diagnostics.error("link.no-template", "LLM step '\(step.name)' has no prompt template",

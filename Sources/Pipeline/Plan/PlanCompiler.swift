@@ -82,6 +82,7 @@ public struct PlanCompiler {
                     if case .llm(let work) = compiled.work { report.resolutions[name] = work.resolution }
                 }
                 names.record(step: step, schema: schemaDocument(for: step))
+                checkRuleNames(step, available: names.available(after: name, graph: graph))
             }
         }
         reportMissingProvider()
