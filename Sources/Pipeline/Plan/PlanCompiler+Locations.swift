@@ -10,6 +10,7 @@ extension PlanCompiler {
            let location = itemsFileLocation(of: itemPath, relative: relative) {
             return location
         }
+        if let configPath = error.configPath { return locator.location(of: configPath, key: false) }
         let processing = ConfigPath([.key("processing")])
         let items = processing.appending("items")
         let spec = config.processing.generation

@@ -44,7 +44,8 @@ extension UnitGenerator {
             list = selected
         }
         guard case .array(let items) = list else {
-            throw UnitGenerationError(.itemsShape, "the items must be a list, not a \(list.jsonTypeName)")
+            throw UnitGenerationError(.itemsShape, "the items must be a list, not a \(list.jsonTypeName)",
+                                      itemPath: listPath)
         }
         return items
     }
@@ -132,11 +133,13 @@ extension UnitGenerator {
         var lists: [[ValueObject]] = []
         var names: [[String]] = []
         var total = 1
-        for position in spec.positions {
+        for (slot, position) in spec.positions.enumerated() {
             let key = position.sourceKey ?? position.name + "s"
             guard let group = groups[key] else {
+                let place = ConfigPath([.key("processing"), .key("positions"), .index(slot)])
                 throw UnitGenerationError(.missingSourceKey,
-                    "missing '\(key)' in the items file for position '\(position.name)' (it has: \(groups.keys.joined(separator: ", ")))")
+                    "missing '\(key)' in the items file for position '\(position.name)' (it has: \(groups.keys.joined(separator: ", ")))",
+                    configPath: position.sourceKey == nil ? place : place.appending("source_key"))
             }
             guard case .array(let raw) = group else {
                 throw UnitGenerationError(.itemsShape, "'\(key)' must be a list, not a \(group.jsonTypeName)")
