@@ -148,8 +148,12 @@ extension PlanCompiler {
         do {
             return try CompiledExpression(source.source)
         } catch {
-            diagnostics.add(error.diagnostic(source: source.source, start: expressionStart(source),
-                                             id: "expression.syntax"))
+            var diagnostic = error.diagnostic(source: source.source, start: expressionStart(source),
+                                              id: "expression.syntax")
+            if let offset = error.offset, let place = expressionLocation(source, offset: offset, length: error.length) {
+                diagnostic.location = place
+            }
+            diagnostics.add(diagnostic)
             return nil
         }
     }
@@ -172,12 +176,8 @@ extension PlanCompiler {
                              available: NameAvailability.Names, where place: String) {
         guard !available.open else { return }
         for free in expression.freeNames where !available.contains(free.name) {
-            let start = expressionStart(source)
-            var location = start
-            if let start, !source.source.contains("\n") {
-                location = SourceLocation(file: start.file, line: start.line, column: start.column + free.offset,
-                                          length: free.length)
-            }
+            let location = expressionLocation(source, offset: free.offset, length: free.length)
+                ?? expressionStart(source)
             diagnostics.error("expression.undefined-name", "name '\(free.name)' is not defined in \(place)",
                               at: location,
                               help: EditDistance.didYouMean(free.name, in: available.names.sorted())
@@ -185,21 +185,18 @@ extension PlanCompiler {
         }
     }
 
-    /// Where the first character of an expression string is in the YAML (after an opening quote).
+    /// Where the first character of an expression string is in the YAML (after an opening quote, on the
+    /// first content line of a block scalar).
     func expressionStart(_ source: NamedSource) -> SourceLocation? {
-        guard var location = locator.location(of: source.path, key: false) else { return nil }
-        let yamlPath = source.path.components.map { c -> YAMLPathComponent in
-            switch c {
-            case .key(let k): return .key(k)
-            case .index(let i): return .index(i)
-            }
-        }
-        if let node = pipeline.document.node(at: yamlPath), let scalar = node.scalar,
-           scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
-            location.column += 1
-        }
-        location.length = 1
-        return location
+        expressionLocation(source, offset: 0, length: 1) ?? locator.location(of: source.path, key: false)
+    }
+
+    /// Where character `offset` of an expression string is in the YAML.
+    func expressionLocation(_ source: NamedSource, offset: Int, length: Int) -> SourceLocation? {
+        guard let node = pipeline.document.node(at: Self.yamlPath(source.path)),
+              let map = ExpressionSourceMap(node: node, source: pipeline.document.source,
+                                            file: pipeline.document.path) else { return nil }
+        return map.location(offset: offset, length: length)
     }
 
     /// Entries of prompts.templates / schemas.files / validation that name no step.
