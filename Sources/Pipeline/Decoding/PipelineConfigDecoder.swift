@@ -158,9 +158,11 @@ public struct PipelineConfigDecoder {
         default:
             break
         }
-        if scopeKnown, scope != .expression, !step.expressions.isEmpty || step.loopUntil != nil || !step.initExpressions.isEmpty {
-            d.warning("config.ignored-key", "'expressions', 'init' and 'loop_until' only apply to expression steps",
-                      at: r.location())
+        if scopeKnown, scope != .expression,
+           let first = ["init", "expressions", "loop_until"].first(where: { r.object[$0].map { !$0.isNull } ?? false }) {
+            d.warning("config.ignored-key", "'\(first)' only applies to expression steps, and '\(step.name)' is a \(scope.rawValue) step",
+                      at: r.location(first, keyItself: true),
+                      help: "add 'scope: expression' to the step, or remove 'init', 'expressions' and 'loop_until'")
         }
         r.finish(allowed: Self.stepKeys, into: &d)
         return name == nil ? nil : step
