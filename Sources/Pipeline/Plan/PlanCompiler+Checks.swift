@@ -24,7 +24,10 @@ extension PlanCompiler {
             if let text = try? String(contentsOfFile: pipeline.source.absolute(relative), encoding: .utf8) {
                 do {
                     schema = try JSONSchema.load(text: text, file: pipeline.source.display(relative))
-                    diagnostics.add(contentsOf: schema?.warnings ?? [])
+                    // Steps may share a schema file: report its warnings once.
+                    for warning in schema?.warnings ?? [] where !diagnostics.diagnostics.contains(warning) {
+                        diagnostics.add(warning)
+                    }
                 } catch {
                     diagnostics.add(contentsOf: error.diagnostics)
                     failed = true
