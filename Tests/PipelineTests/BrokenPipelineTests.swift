@@ -53,6 +53,7 @@ import Testing
         for diagnostic in reported {
             #expect(expected.contains(ExpectedFinding(diagnostic)), "unexpected finding in \(name):\n\(listing)")
         }
+        #expect(found.count == reported.count, "a finding is reported twice in \(name):\n\(listing)")
         #expect(reported.allSatisfy { !$0.message.isEmpty })
     }
 
