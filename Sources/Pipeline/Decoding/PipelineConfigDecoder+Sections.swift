@@ -41,8 +41,13 @@ extension PipelineConfigDecoder {
             }
         }
         if strategyKnown, spec.strategy != .direct, spec.positions.isEmpty {
-            d.error("config.missing-key", "'processing.positions' is required for the \(spec.strategy.rawValue) strategy",
-                    at: r.location(), help: "list the unit's slots, e.g. positions: [{name: npc, source_key: personalities}]")
+            let defaulted = strategy == nil
+            d.error("config.missing-key",
+                    "'processing.positions' is required for the \(spec.strategy.rawValue) strategy\(defaulted ? " (the default)" : "")",
+                    at: defaulted ? r.location() : r.location("strategy"),
+                    help: defaulted
+                        ? "add 'strategy: direct' to make each item a unit, or list the unit's slots in 'positions'"
+                        : "list the unit's slots, e.g. positions: [{name: npc, source_key: personalities}]")
         }
         var processing = ProcessingConfig(generation: spec, chunkSize: chunkSize, itemsSource: source)
         processing.expressions = r.expressionMap("expressions", into: &d) ?? []
