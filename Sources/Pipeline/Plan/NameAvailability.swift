@@ -33,6 +33,16 @@ struct NameAvailability {
         return Names(names: names, open: open)
     }
 
+    /// What a step's validation rules can read: its inputs plus its own answer (once recorded).
+    func available(after step: String, graph: StepGraph) -> Names {
+        var result = available(at: step, graph: graph)
+        if let own = outputs[step] {
+            result.names.formUnion(own.names)
+            if !own.complete { result.open = true }
+        }
+        return result
+    }
+
     /// Every name anything produces (for `processing.expressions`, evaluated before each LLM step).
     var everything: Names {
         var names = Set(unitFields)

@@ -24,6 +24,10 @@ extension PlanCompiler {
             if let text = try? String(contentsOfFile: pipeline.source.absolute(relative), encoding: .utf8) {
                 do {
                     schema = try JSONSchema.load(text: text, file: pipeline.source.display(relative))
+                    // Steps may share a schema file: report its warnings once.
+                    for warning in schema?.warnings ?? [] where !diagnostics.diagnostics.contains(warning) {
+                        diagnostics.add(warning)
+                    }
                 } catch {
                     diagnostics.add(contentsOf: error.diagnostics)
                     failed = true
@@ -39,8 +43,11 @@ extension PlanCompiler {
            let raw = root["validation"]?[step.name] {
             if checkRuleExpressions(entry) {
                 do {
-                    rules = try StepRules.compile(raw, step: step.name, compiler: ExpressionsRuleCompiler(),
-                                                  file: pipeline.source.displayPath)
+                    let compiled = try StepRules.compile(
+                        raw, step: step.name, compiler: ExpressionsRuleCompiler(), file: pipeline.source.displayPath,
+                        locate: { [self] path in ruleLocation(path, step: step.name) })
+                    diagnostics.add(contentsOf: compiled.warnings)
+                    rules = compiled
                 } catch {
                     diagnostics.add(contentsOf: error.diagnostics)
                     failed = true
@@ -89,6 +96,19 @@ extension PlanCompiler {
         return ok
     }
 
+    /// Reports names a step's rules read that neither the step's answer nor its inputs provide (syntax
+    /// errors were reported when the rules were compiled).
+    mutating func checkRuleNames(_ step: StepConfig, available: NameAvailability.Names) {
+        guard let entry = config.validation[step.name] else { return }
+        for rule in entry.rules {
+            for source in [rule.expr] + (rule.when.map { [$0] } ?? []) {
+                guard let compiled = try? CompiledExpression(source.source) else { continue }
+                checkNames(compiled, source: source, available: available,
+                           where: "rule '\(rule.name)' of step '\(step.name)'")
+            }
+        }
+    }
+
     mutating func promptTemplate(for step: StepConfig, file: String?, entryPath: ConfigPath) -> PromptTemplate? {
         guard let file else {
             diagnostics.error("link.no-template", "LLM step '\(step.name)' has no prompt template",
@@ -131,8 +151,12 @@ extension PlanCompiler {
         do {
             return try CompiledExpression(source.source)
         } catch {
-            diagnostics.add(error.diagnostic(source: source.source, start: expressionStart(source),
-                                             id: "expression.syntax"))
+            var diagnostic = error.diagnostic(source: source.source, start: expressionStart(source),
+                                              id: "expression.syntax")
+            if let offset = error.offset, let place = expressionLocation(source, offset: offset, length: error.length) {
+                diagnostic.location = place
+            }
+            diagnostics.add(diagnostic)
             return nil
         }
     }
@@ -155,12 +179,8 @@ extension PlanCompiler {
                              available: NameAvailability.Names, where place: String) {
         guard !available.open else { return }
         for free in expression.freeNames where !available.contains(free.name) {
-            let start = expressionStart(source)
-            var location = start
-            if let start, !source.source.contains("\n") {
-                location = SourceLocation(file: start.file, line: start.line, column: start.column + free.offset,
-                                          length: free.length)
-            }
+            let location = expressionLocation(source, offset: free.offset, length: free.length)
+                ?? expressionStart(source)
             diagnostics.error("expression.undefined-name", "name '\(free.name)' is not defined in \(place)",
                               at: location,
                               help: EditDistance.didYouMean(free.name, in: available.names.sorted())
@@ -168,21 +188,18 @@ extension PlanCompiler {
         }
     }
 
-    /// Where the first character of an expression string is in the YAML (after an opening quote).
+    /// Where the first character of an expression string is in the YAML (after an opening quote, on the
+    /// first content line of a block scalar).
     func expressionStart(_ source: NamedSource) -> SourceLocation? {
-        guard var location = locator.location(of: source.path, key: false) else { return nil }
-        let yamlPath = source.path.components.map { c -> YAMLPathComponent in
-            switch c {
-            case .key(let k): return .key(k)
-            case .index(let i): return .index(i)
-            }
-        }
-        if let node = pipeline.document.node(at: yamlPath), let scalar = node.scalar,
-           scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
-            location.column += 1
-        }
-        location.length = 1
-        return location
+        expressionLocation(source, offset: 0, length: 1) ?? locator.location(of: source.path, key: false)
+    }
+
+    /// Where character `offset` of an expression string is in the YAML.
+    func expressionLocation(_ source: NamedSource, offset: Int, length: Int) -> SourceLocation? {
+        guard let node = pipeline.document.node(at: Self.yamlPath(source.path)),
+              let map = ExpressionSourceMap(node: node, source: pipeline.document.source,
+                                            file: pipeline.document.path) else { return nil }
+        return map.location(offset: offset, length: length)
     }
 
     /// Entries of prompts.templates / schemas.files / validation that name no step.

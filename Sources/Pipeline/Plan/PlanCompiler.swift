@@ -82,6 +82,7 @@ public struct PlanCompiler {
                     if case .llm(let work) = compiled.work { report.resolutions[name] = work.resolution }
                 }
                 names.record(step: step, schema: schemaDocument(for: step))
+                checkRuleNames(step, available: names.available(after: name, graph: graph))
             }
         }
         reportMissingProvider()
@@ -130,8 +131,7 @@ public struct PlanCompiler {
             }
             return (count, fields)
         } catch let error as UnitGenerationError {
-            diagnostics.error(error.id, error.message,
-                              at: locator.location(of: ConfigPath([.key("processing")]), key: true))
+            diagnostics.error(error.id, error.message, at: location(of: error))
         } catch {
             diagnostics.error("units.failed", "\(error)")
         }
