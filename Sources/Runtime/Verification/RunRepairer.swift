@@ -14,6 +14,7 @@ import Foundation
 ///   exactly the units that have no outcome (completed ones are skipped via `StepOutcomes`).
 /// - A `complete` or `failed` manifest becomes `paused` (resumable), with its chunks rebuilt.
 public enum RunRepairer {
+    /// What a repair changed, and the verification it acted on.
     public struct Summary: Sendable, Equatable {
         /// File path → duplicate lines removed.
         public var removedDuplicates: [String: Int] = [:]
