@@ -4,6 +4,7 @@
 /// and cancelled, after which the state never changes; results can be collected only after `completed`
 /// (and, for the partial results some providers keep, after `expired` or `cancelled`).
 public struct BatchStatus: Sendable, Equatable {
+    /// The providers' batch states, normalised (raw values are the OpenAI spellings).
     public enum State: String, Sendable, Equatable, CaseIterable {
         case validating
         case inProgress = "in_progress"

@@ -152,6 +152,7 @@ final class MockRepeatCounter: @unchecked Sendable {
 /// Invariants: ids are `mock_batch_NNNNNN`, unique per provider instance, in submission order; an entry's
 /// requests never change after submission.
 actor MockBatchBook {
+    /// One submitted batch; `submittedAt` is on the provider's clock.
     struct Entry: Sendable {
         var requests: [LLMRequest]
         var submittedAt: Duration

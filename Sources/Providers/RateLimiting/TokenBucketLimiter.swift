@@ -12,12 +12,14 @@
 /// - `pause(for:)` (a server's Retry-After) stops every grant until the pause ends.
 /// - All waiting happens on the injected clock.
 public actor TokenBucketLimiter {
+    /// One dimension; `level` may go below zero after `charge`, never above `capacity`.
     private struct Bucket {
         let capacity: Double
         var level: Double
         var perSecond: Double { capacity / 60 }
     }
 
+    /// A caller queued behind the head, resumed exactly once.
     private struct Waiter {
         let id: Int
         let continuation: CheckedContinuation<Void, any Error>

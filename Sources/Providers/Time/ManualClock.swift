@@ -6,6 +6,7 @@ import Foundation
 /// `<= now` is resumed exactly once (by the advance, or immediately if already due); a cancelled sleeper is
 /// removed and resumed with `CancellationError`. Thread-safe (one lock guards all state).
 public final class ManualClock: RuntimeClock, @unchecked Sendable {
+    /// A suspended `sleep`, resumed exactly once.
     private struct Sleeper {
         var deadline: Duration
         var continuation: CheckedContinuation<Void, any Error>

@@ -11,7 +11,9 @@ import Providers
 /// - `knownCost` sums the priced lines; `totalCost` is nil when any spend is unpriced.
 /// - `init(value:)` accepts exactly what `value` produces (the manifest's `ledger`).
 public struct CostLedger: Sendable, Equatable {
+    /// How the tokens were bought (batch is discounted).
     public enum Mode: String, Sendable, Hashable, CaseIterable { case realtime, batch }
+    /// First attempt of a unit at a step, or a retry of it.
     public enum Phase: String, Sendable, Hashable, CaseIterable { case initial, retry }
 
     /// What one line accumulates.
@@ -31,6 +33,7 @@ public struct CostLedger: Sendable, Equatable {
         }
     }
 
+    /// The totals of one key; `requests` and `usage` only grow.
     public struct Line: Sendable, Equatable {
         public var requests = 0
         public var usage = TokenUsage()

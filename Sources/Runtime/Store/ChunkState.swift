@@ -9,6 +9,7 @@ import Providers
 /// written only through `RunStore.writeState` (atomic replace), so a reader never sees a torn file;
 /// `init(value:)` accepts exactly what `value` produces.
 public struct ChunkState: Sendable, Equatable {
+    /// A step's progress in a chunk; `done` means every unit is valid or failed for good.
     public enum Status: String, Sendable, Equatable {
         case pending
         case inProgress = "in_progress"

@@ -8,6 +8,7 @@ import Basics
 /// write it (`JSONWriter(layout: .indented(2))`) through an atomic replace; keys this type does not model
 /// survive a read/write round trip in `extra` / `metadata.extra`.
 public struct ManifestSnapshot: Sendable, Equatable {
+    /// The run status (reference §1.5; the TUI-only `killed` is not written).
     public enum Status: String, Sendable, Equatable, CaseIterable {
         case pending, running, paused, complete, failed
     }
@@ -33,6 +34,7 @@ public struct ManifestSnapshot: Sendable, Equatable {
         }
     }
 
+    /// `metadata` (reference §5.2); keys not modelled here live in `extra`.
     public struct Metadata: Sendable, Equatable {
         public var pipelineName: String
         public var startTime: String?

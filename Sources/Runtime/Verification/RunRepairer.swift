@@ -14,6 +14,7 @@ import Foundation
 ///   exactly the units that have no outcome (completed ones are skipped via `StepOutcomes`).
 /// - A `complete` or `failed` manifest becomes `paused` (resumable), with its chunks rebuilt.
 public enum RunRepairer {
+    /// What a repair changed, and the verification it acted on.
     public struct Summary: Sendable, Equatable {
         /// File path → duplicate lines removed.
         public var removedDuplicates: [String: Int] = [:]
@@ -74,36 +75,45 @@ public enum RunRepairer {
     }
 
     /// Rewrites `path` without lines whose unit id is already in `seen`; returns how many were removed.
+    /// Two streaming passes (find, then rewrite only if needed): memory does not grow with the file.
     static func deduplicate(path: String, seen: inout Set<String>) throws -> Int {
         guard FileManager.default.fileExists(atPath: path) else { return 0 }
-        var kept: [String] = []
+        var probe = seen
         var removed = 0
         var torn = false
-        let reader = try LineReader(path: path)
-        try reader.forEachLine { bytes in
-            let line = String(decoding: bytes, as: UTF8.self)
-            guard let record = try? JSONReader.parse(bytes: bytes) else {
-                if line.trimmingCharacters(in: .whitespaces).isEmpty { return }
-                torn = true   // only a last line can fail to parse in files our appender wrote
-                return
-            }
-            if let id = StepOutcomes.unitID(of: record), !seen.insert(id).inserted {
-                removed += 1
-                return
-            }
-            kept.append(line)
+        try forEachLine(path) { _, id, parsed in
+            if !parsed { torn = true } else if let id, !probe.insert(id).inserted { removed += 1 }
         }
-        guard removed > 0 || torn else { return 0 }
+        guard removed > 0 || torn else {
+            seen = probe
+            return 0
+        }
         let temporary = path + ".repair.tmp"
         try? FileManager.default.removeItem(atPath: temporary)
         let appender = try JSONLAppender(path: temporary)
-        for line in kept { try appender.append(line: line) }
+        try forEachLine(path) { line, id, parsed in
+            guard parsed else { return }   // only a torn last line fails to parse in files our appender wrote
+            if let id, !seen.insert(id).inserted { return }
+            try appender.append(line: line)
+        }
         try appender.sync()
         try appender.close()
         guard rename(temporary, path) == 0 else {
             throw RunStoreError.io(path: path, operation: "replace", reason: String(cString: strerror(errno)))
         }
+        AtomicFile.syncDirectory(of: path)
         return removed
+    }
+
+    /// Each non-blank line with its unit id and whether it parsed as JSON.
+    private static func forEachLine(_ path: String, _ body: (String, String?, Bool) throws -> Void) throws {
+        let reader = try LineReader(path: path)
+        try reader.forEachLine { bytes in
+            let line = String(decoding: bytes, as: UTF8.self)
+            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { return }
+            guard let record = try? JSONReader.parse(bytes: bytes) else { return try body(line, nil, false) }
+            try body(line, StepOutcomes.unitID(of: record), true)
+        }
     }
 
     /// The chunks whose input for `step` contains any of `ids`: `units.jsonl` for a step without

@@ -8,6 +8,7 @@ import Basics
 /// failures that may still be retried (a unit that is valid counts only as valid); `integrity` is "OK"
 /// exactly when no step has missing or duplicated units.
 public struct VerificationReport: Sendable, Equatable {
+    /// One step's counts (see the type's invariants).
     public struct StepReport: Sendable, Equatable {
         public var step: String
         public var expected: Int
