@@ -58,7 +58,7 @@ public struct RunExecutor: Sendable {
         }
         let session = RunSession(costCap: options.costCap(plan.config), registry: registry,
                                  batch: options.mode == .batch, observer: observer,
-                                 spentUSD: manifest.metadata.cost ?? 0)
+                                 ledger: manifest.ledger.flatMap { try? CostLedger(value: $0) } ?? CostLedger())
         let prompts = PromptContext(plan: plan)
         let chunks = try store.chunkNames()
         // Enough chunks in flight to keep every call slot busy across chunk boundaries, and no more.
@@ -117,7 +117,9 @@ public struct RunExecutor: Sendable {
             chunks.append(ManifestSnapshot.chunk(from: state, stepOrder: plan.graph.order))
         }
         manifest.chunks = chunks
-        manifest.metadata.cost = await session.spentUSD
+        let ledger = await session.ledger
+        manifest.ledger = ledger.value
+        manifest.metadata.cost = ledger.totalCost
         let first = await session.firstAttemptTokens
         let retries = await session.retryTokens
         manifest.metadata.initialInputTokens += first.inputTokens
@@ -150,8 +152,7 @@ public struct RunExecutor: Sendable {
         try? log?.log(status == .complete ? "COMPLETE" : status == .paused ? "PAUSED" : "FAILED",
                       reason?.description ?? failure ?? "all chunks settled")
         try? log?.close()
-        let known = counters.values.allSatisfy(\.costKnown)
         return RunOutcome(status: status, stopReason: reason, counters: counters,
-                          spentUSD: await session.spentUSD, costKnown: known)
+                          spentUSD: ledger.knownCost, costKnown: !ledger.hasUnpricedSpend)
     }
 }

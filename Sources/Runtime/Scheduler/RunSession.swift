@@ -14,18 +14,21 @@ public actor RunSession {
     private var reservedUSD = 0.0
     public private(set) var firstAttemptTokens = TokenUsage()
     public private(set) var retryTokens = TokenUsage()
+    /// Tokens and cost per step, provider, model, mode and phase, across every invocation of the run.
+    public private(set) var ledger: CostLedger
     let costCap: Double?
     let registry: ModelRegistry
     let batch: Bool
     let observer: any RunObserver
 
     public init(costCap: Double?, registry: ModelRegistry, batch: Bool, observer: any RunObserver,
-                spentUSD: Double = 0) {
+                ledger: CostLedger = CostLedger()) {
         self.costCap = costCap
         self.registry = registry
         self.batch = batch
         self.observer = observer
-        self.spentUSD = spentUSD
+        self.ledger = ledger
+        self.spentUSD = ledger.knownCost
     }
 
     public func stop(_ reason: StopReason) {
@@ -74,6 +77,8 @@ public actor RunSession {
         }
         counters[step] = c
         if retry { retryTokens += usage } else { firstAttemptTokens += usage }
+        ledger.record(step: step, provider: provider, model: model, usage: usage, mode: batch ? .batch : .realtime,
+                      phase: retry ? .retry : .initial, registry: registry)
     }
 
     /// Releases a reservation whose call was not made.
