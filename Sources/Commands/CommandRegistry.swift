@@ -6,6 +6,7 @@ public enum CommandRegistry {
     public static let all: [any Subcommand.Type] = [
         UnitsCommand.self,
         ModelsCommand.self,
+        EvalCommand.self,
         HelpCommand.self,
     ]
 
