@@ -86,12 +86,34 @@ public final class Environment {
 /// Invariant: slots are dense and never reused; hidden comprehension variables get names that cannot be
 /// written in source (`for#N:x`).
 public final class NameTable: @unchecked Sendable {
+    /// Which builtins are bound by default.
+    public enum BuiltinScope: Sendable {
+        /// asteval's default symtable subset (expression steps, `processing.expressions`, statistics).
+        case full
+        /// The Python tool's validation interpreter: only `sum len min max abs round all any sorted list dict
+        /// set str int float bool isinstance enumerate zip range`; no `random`, math, `dir`, `tuple`, `map`...;
+        /// generator expressions are rejected (asteval raises NotImplementedError there).
+        case validation
+    }
+
+    public static let validationBuiltins: Set<Builtin> = [
+        .sum, .len, .min, .max, .abs, .round, .all, .any, .sorted, .list, .dict, .set, .str, .int, .float, .bool,
+        .isinstance, .enumerate, .zip, .range,
+    ]
+
+    public let scope: BuiltinScope
     private var slotsByName: [String: Int] = [:]
     public private(set) var allNames: [String] = []
     private var cachedDefaults: [RuntimeValue] = []
     private let lock = NSLockish()
 
-    public init() {}
+    public init(builtins scope: BuiltinScope) {
+        self.scope = scope
+    }
+
+    public convenience init() {
+        self.init(builtins: .full)
+    }
 
     public var count: Int { lock.withLock { allNames.count } }
 
@@ -112,11 +134,12 @@ public final class NameTable: @unchecked Sendable {
         lock.withLock {
             if cachedDefaults.count == allNames.count { return cachedDefaults }
             for name in allNames.dropFirst(cachedDefaults.count) {
-                if name == "random" {
+                let full = scope == .full
+                if name == "random" && full {
                     cachedDefaults.append(.random)
-                } else if let b = Builtin.byName[name] {
+                } else if let b = Builtin.byName[name], full || NameTable.validationBuiltins.contains(b) {
                     cachedDefaults.append(.builtin(b))
-                } else if let c = Builtin.constants[name] {
+                } else if full, let c = Builtin.constants[name] {
                     cachedDefaults.append(.value(c))
                 } else {
                     cachedDefaults.append(.undefined(name))

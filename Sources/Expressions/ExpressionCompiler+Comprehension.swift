@@ -41,6 +41,10 @@ extension ExpressionCompiler {
 
     mutating func compileComprehension(_ kind: ComprehensionKind, _ element: ExpressionNode, _ value: ExpressionNode?,
                                        _ clauses: [ComprehensionClause], node: ExpressionNode) throws(ExpressionError) -> Evaluator {
+        if kind == .generator && names.scope == .validation {
+            throw ExpressionError(.notSupported, "generator expressions are not supported in validation rules",
+                                  offset: node.offset, length: node.length)
+        }
         var compiled: [Clause] = []
         let depthBefore = scopes.count
         for clause in clauses {

@@ -70,6 +70,15 @@ public struct ExpressionStep: Sendable {
         return SHA256.octobatchSeed(unitID + stepName)
     }
 
+    static func containsSet(_ v: Value) -> Bool {
+        switch v {
+        case .set: return true
+        case .array(let items), .tuple(let items): return items.contains(where: containsSet)
+        case .object(let o): return o.values.contains(where: containsSet)
+        default: return false
+        }
+    }
+
     /// Evaluates the step for one unit and returns the output record.
     public func run(unit: ValueObject) throws(Failure) -> ValueObject {
         let rng = PythonRandom(seed: ExpressionStep.seed(for: unit, stepName: stepName))
@@ -108,7 +117,14 @@ public struct ExpressionStep: Sendable {
         var output = unit
         let assigned = iterations > 0 || loopUntil == nil ? initNames + expressionNames : initNames
         for (name, slot) in assigned {
-            do throws(ExpressionError) { output[name] = try env.slots[slot].toValue() } catch {
+            do throws(ExpressionError) {
+                let value = try env.slots[slot].toValue()
+                if ExpressionStep.containsSet(value) {
+                    // json.dumps cannot write sets: the Python tool fails this unit.
+                    throw ExpressionError.type("Object of type set is not JSON serializable")
+                }
+                output[name] = value
+            } catch {
                 throw Failure(expressionName: name, error: error)
             }
         }

@@ -123,3 +123,31 @@ final class TestProvider: FilterTestProvider {
         #expect(throws: ExpressionError.self) { try Self.eval("'a' if false") }
     }
 }
+
+@Suite struct ValidationScopeTests {
+    static func kind(_ source: String, _ context: ValueObject = ["xs": [1, 2]]) -> ExpressionError.Kind? {
+        do throws(ExpressionError) {
+            _ = try CompiledExpression(source, names: NameTable(builtins: .validation)).evaluate(context: context)
+            return nil
+        } catch {
+            return error.kind
+        }
+    }
+
+    @Test func onlyTheValidationWhitelistIsBound() throws {
+        #expect(Self.kind("len(xs) == 2 and sorted(xs) == [1, 2] and isinstance(xs, list)") == nil)
+        #expect(Self.kind("'wounds' in dir()") == .name)   // K8: the Python tool raises NameError too
+        #expect(Self.kind("tuple(xs)") == .name)
+        #expect(Self.kind("sqrt(4)") == .name)
+        #expect(Self.kind("random.random()") == .name)
+        #expect(Self.kind("sum(1 for x in xs)") == .notSupported)
+        let rule = try CompiledExpression("verification_passed == True", names: NameTable(builtins: .validation))
+        #expect(try rule.isTrue(context: ["verification_passed": true]))
+        #expect(try !rule.isTrue(context: ["verification_passed": 1.5]))
+    }
+
+    @Test func stepOutputWithASetFailsLikeJSONDumps() throws {
+        let step = try ExpressionStep(stepName: "s", expressions: [("tags", "{1, 2}")])
+        #expect(throws: ExpressionStep.Failure.self) { try step.run(unit: ["unit_id": "u"]) }
+    }
+}
