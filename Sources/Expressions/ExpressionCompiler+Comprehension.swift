@@ -49,7 +49,15 @@ extension ExpressionCompiler {
         let depthBefore = scopes.count
         for clause in clauses {
             // The first iterable is evaluated in the enclosing scope; later ones see earlier targets.
-            let iterable = try compile(clause.iterable)
+            // `for x in {constants}` iterates CPython's folded frozenset directly.
+            var iterable: Evaluator
+            if case .set(let items) = clause.iterable.kind, let constant = ExpressionCompiler.constantItems(items) {
+                let frozen = RuntimeValue.value(.set(CPythonSetOrder.constantOrdered(
+                    try HashKey.uniqueInInsertionOrder(constant), asDisplay: false)))
+                iterable = { _ in frozen }
+            } else {
+                iterable = try compile(clause.iterable)
+            }
             var scope: [String: Int] = [:]
             let target = bindTarget(clause.target, into: &scope)
             scopes.append(scope)

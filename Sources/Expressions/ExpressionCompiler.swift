@@ -71,6 +71,12 @@ struct ExpressionCompiler {
                 return .value(.tuple(out))
             }
         case .set(let items):
+            if let constant = ExpressionCompiler.constantItems(items) {
+                // CPython folds constant displays to frozensets, which fixes their iteration order.
+                let unique = try HashKey.uniqueInInsertionOrder(constant)
+                let r = RuntimeValue.value(.set(CPythonSetOrder.constantOrdered(unique, asDisplay: true)))
+                return { _ in r }
+            }
             let evals = try compileAll(items)
             return ExpressionCompiler.located(node) { env throws(ExpressionError) in
                 var out: [Value] = []

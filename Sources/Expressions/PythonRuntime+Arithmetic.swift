@@ -61,13 +61,15 @@ extension PythonRuntime {
         case (.modulo, .string(let s), _):
             return .string(try PercentFormatter.format(s, y))
         case let (.subtract, .set(s), .set(t)):
-            return .set(s.filter { e in !t.contains { equals(e, $0) } })
+            return .set(CPythonSetOrder.ordered(s.filter { e in !t.contains { equals(e, $0) } }))
         case let (.bitAnd, .set(s), .set(t)):
-            return .set(s.filter { e in t.contains { equals(e, $0) } })
+            // CPython iterates the smaller set and keeps its elements.
+            let (small, large) = t.count < s.count ? (t, s) : (s, t)
+            return .set(CPythonSetOrder.ordered(small.filter { e in large.contains { equals(e, $0) } }))
         case let (.bitOr, .set(s), .set(t)):
-            return .set(s + t.filter { e in !s.contains { equals(e, $0) } })
+            return .set(CPythonSetOrder.ordered(s + t.filter { e in !s.contains { equals(e, $0) } }))
         case let (.bitXor, .set(s), .set(t)):
-            return .set(s.filter { e in !t.contains { equals(e, $0) } } + t.filter { e in !s.contains { equals(e, $0) } })
+            return .set(CPythonSetOrder.ordered(s.filter { e in !t.contains { equals(e, $0) } } + t.filter { e in !s.contains { equals(e, $0) } }))
         case let (.bitOr, .object(s), .object(t)):
             return .object(s.merging(t))
         default: break

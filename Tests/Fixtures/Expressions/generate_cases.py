@@ -365,6 +365,27 @@ inf > 1e308
 round(0.1 + 0.2, 10) == 0.3
 """
 
+# Sets whose printed order is CPython's hash-table order (deterministic for ints); compared by repr.
+SET_CASES = r"""
+{3, 1, 2}
+set([10, 3, 8, 100, -1])
+{v % 7 for v in range(50)}
+str({5, 13, 21})
+list({100, 1, 50})
+set(range(20))
+list(set(range(40, 0, -3)))
+{-1, -2, 0}
+{True, 2, 1.0}
+{8, 16, 24, 32, 0}
+{1000000, 7, 2**40, -5}
+str(set([64, 128, 1, 9, 17, 25, 33]))
+[x for x in {33, 1, 65, 97, 129}]
+sorted({3, 1, 2}) == list({1, 2, 3})
+{1, 2, 3} - {2}
+{5, 9, 13}
+{5, 9, 13} - {1}
+"""
+
 def main():
     cases = []
     for line in CASES.strip().split("\n"):
@@ -385,6 +406,12 @@ def main():
         except Exception as exc:  # noqa: BLE001
             case["error"] = type(exc).__name__
         cases.append(case)
+    for line in SET_CASES.strip().split("\n"):
+        expr = line.strip()
+        ns = dict(MATH)
+        ns.update(CTX)
+        value = eval(expr, {"__builtins__": __builtins__}, ns)
+        cases.append({"expr": expr, "context": CTX, "seed": 0, "repr": repr(value)})
     json.dump(cases, sys.stdout, indent=1)
     sys.stdout.write("\n")
 
