@@ -104,7 +104,12 @@ enum StringMethods {
         switch align {
         case "<": return s + String(repeating: f, count: total)
         case ">": return String(repeating: f, count: total) + s
+        case "^":
+            // format(): the extra space goes right.
+            let left = total / 2
+            return String(repeating: f, count: left) + s + String(repeating: f, count: total - left)
         default:
+            // str.center (align "c"): CPython's `marg / 2 + (marg & width & 1)`.
             let left = total / 2 + (total & width & 1)
             return String(repeating: f, count: left) + s + String(repeating: f, count: total - left)
         }
@@ -196,7 +201,7 @@ enum StringMethods {
             guard fillText.unicodeScalars.count == 1, let fill = fillText.unicodeScalars.first else {
                 throw .type("The fill character must be exactly one character long")
             }
-            return string(pad(s, width, fill, name == "center" ? "^" : (name == "ljust" ? "<" : ">")))
+            return string(pad(s, width, fill, name == "center" ? "c" : (name == "ljust" ? "<" : ">")))
         case "partition", "rpartition":
             let sep = try str(arg(0, "sep"), name)
             if sep.isEmpty { throw .value("empty separator") }

@@ -12,7 +12,8 @@ import TestSupport
         "2 ** 63": .overflow, "9223372036854775807 + 1": .overflow, "2 ** 64": .overflow,
         "int('9223372036854775808')": .overflow, "-(-9223372036854775807 - 1)": .overflow,
         "9223372036854775807 * 2": .overflow, "1 << 63": .overflow,
-        "sorted(d.items(), key=lambda kv: kv[1])": .notSupported,
+        "sorted(d.items(), key=lambda kv: kv[1])": .notSupported, "pow(-8, 1/3)": .notSupported,
+        "int(1e20)": .overflow,
     ]
 
     struct Case: Sendable, CustomStringConvertible {

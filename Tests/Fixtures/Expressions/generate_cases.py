@@ -75,6 +75,215 @@ round(123456789.123, -4)
 round(2.675, 2)
 round(1e300, 2)
 round(5e-324, 400)
+'{:010,}'.format(1234567)
+'{:010,.2f}'.format(-1234.5)
+'{:,.2f}'.format(-1234567.891)
+'{:e}'.format(0.0)
+'{:g}'.format(1e-5)
+'{:g}'.format(0.0001)
+'{:.0e}'.format(12345)
+'{:#.0f}'.format(3.0)
+'{:c}'.format(97)
+'{:n}'.format(1234)
+'{:+}'.format(5)
+'{: }'.format(5)
+'{:x<6}'.format(42)
+'{:=10}'.format(-42)
+'{:08.3f}'.format(-3.14159)
+'{:>10.3s}'.format('abcdef')
+'{:.3}'.format('abcdef')
+'{:.1%}'.format(1)
+'{:%}'.format(0.25)
+'{:G}'.format(1e20)
+'{:E}'.format(1.5)
+'{:.2g}'.format(0.000123)
+'{:#g}'.format(1.0)
+'{:.10g}'.format(1/3)
+'{:_b}'.format(255)
+'{:#_x}'.format(65535)
+'{:,}'.format(-1000)
+'{:,d}'.format(1000000)
+'{:0>5}'.format(-3)
+'{:^9.2f}'.format(2.5)
+'{:f}'.format(float('inf'))
+'{:F}'.format(float('nan'))
+'{:+.1f}'.format(-0.0)
+'{}'.format(1e-7)
+'{}'.format(123456789012345678.0)
+'{:10}'.format(3.5)
+'{:<10}|'.format(True)
+'{:d}'.format(True)
+'{:s}'.format(5)
+'{:d}'.format(2.5)
+'%+.2e' % 12345.678
+'%#x' % 255
+'%#o' % 8
+'%5s|' % 'ab'
+'%-8.3f|' % 3.14159
+'%c' % 65
+'%i' % 42
+'%.0f' % 0.5
+'%.0f' % 1.5
+'%g' % 0.00001
+'%g' % 1e16
+'%10.4g|' % 3.14159265
+'%s and %r' % ('a', 'b')
+'%(x)05d' % {'x': 42}
+'%%d' % ()
+'%d%%' % 50
+int('1_000')
+int(' +5 ')
+int('0x10', 0)
+int('010', 0)
+int('10', 2)
+int('z', 36)
+int('')
+int('1.5')
+float('1e5')
+float('  3.5\n')
+float('1_000.5')
+float('.5')
+float('5.')
+float('-inf')
+str(1e-7)
+str(123456789012345678.0)
+str(0.1 + 0.7)
+str(2.0 ** 70)
+str(1.0e-320)
+repr(float('inf'))
+f"{d['a']}"
+f'{"nested"}'
+f'{x!s:>5}'
+f'{s!r:>20}'
+f'{xs[0]:03}'
+f'{{x}} {x}'
+f'{x + 1}{y}'
+f'{3.14159:{x}.{2}f}'
+'{0:{1}}'.format('ab', 5)
+'ab' in 'cabd'
+'' in 'abc'
+[] == []
+() == ()
+{} == {}
+[1, [2, 3]] == [1, [2, 3.0]]
+(1, 2) < (1, 2, 3)
+[2] > [1, 9]
+None == 0
+'1' == 1
+True is True
+1 if [] else 2
+not None
+-x ** 2
+(-x) ** 2
+2 ** 3 ** 2
+-3 // 2 * 2
+7 - -3
+~5
+~-1
+5 & 3 | 8 ^ 2
+1 << 10 >> 3
+-17 >> 2
+x > 5 and x < 10 or y
+(x, y) == (7, -3)
+xs * 0
+xs * -1
+'ab' * True
+[1, 2, 3][True]
+'abc'[-1]
+'abc'[1:]
+[1, 2, 3, 4, 5][::2]
+[1, 2, 3, 4, 5][-2::-2]
+[1, 2, 3, 4, 5][4:1:-1]
+'hello'[10:]
+len([[]])
+len('')
+len({})
+len(range(-5))
+list(range(0))
+list(range(5, 0))
+list(range(-3, 3, 2))
+sum([])
+sum([1.5, 2.5])
+sum([True, True])
+max('abc')
+min([3, 1.0, 2])
+max([1, 1.0])
+min([1.0, 1])
+sorted([3, 1.5, 2, True])
+sorted([[2, 1], [1, 2], [1]])
+sorted(['b', 'B', 'a', 'A'])
+sorted([1, 'a'])
+list(zip([1, 2, 3], 'ab'))
+list(zip())
+dict(zip(['a', 'b'], [1, 2]))
+list(map(int, ['1', '2']))
+list(map(abs, [-1, 2]))
+list(filter(str.isdigit, ['1', 'a', '22']))
+list(enumerate('ab', 5))
+any([])
+all([0, 1])
+abs(True)
+abs(-0.0)
+bool([0])
+bool(None)
+str(None)
+str(True)
+repr(None)
+repr([1, 'a'])
+repr('\n\t')
+repr('é')
+repr('\x00')
+ord('€')
+chr(8364)
+chr(-1)
+hex(0)
+bin(-5)
+oct(-8)
+divmod(7, -2)
+divmod(-7.5, 2)
+divmod(1, 0)
+pow(2, -2)
+pow(0, 0)
+pow(0.0, 0)
+pow(-8, 1/3)
+pow(2, 3, 0)
+isinstance(True, bool)
+isinstance(1, bool)
+isinstance(1.0, int)
+isinstance(None, int)
+float(True)
+int(True)
+int(-0.5)
+int(1e20)
+int(float('inf'))
+int(float('nan'))
+round(0.5)
+round(1.5)
+round(-0.5)
+round(2.5, 0)
+round(7, 2)
+round(True)
+round(1e16 + 1)
+sqrt(0)
+floor(5)
+ceil(-0.5)
+trunc(5.9)
+log(1)
+log(2.718281828459045)
+log(-1)
+exp(710)
+fabs(-0.0)
+factorial(0)
+factorial(-1)
+hypot(3, 4)
+degrees(pi)
+radians(180)
+atan2(1, 1)
+copysign(1, -0.0)
+fmod(-7, 3)
+gcd(12, 18)
+isnan(1.0)
+isinf(-inf)
 int('  42 ')
 int('-0x1f', 16)
 int('0b101', 0)
@@ -274,6 +483,9 @@ s.count('l')
 '-42'.zfill(6)
 'ab'.center(7, '*')
 'ab'.center(6)
+'abc'.center(6)
+'abc'.center(8, '-')
+'ab'.center(7)
 'ab'.ljust(5, '.')
 'ab'.rjust(5)
 'a\nb\r\nc'.splitlines()
