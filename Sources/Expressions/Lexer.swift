@@ -32,6 +32,13 @@ struct Lexer {
                 tokens.append(Token(kind: .end, text: "", offset: base + i, length: 1))
                 return tokens
             }
+            // Jinja: `x.0` is an attribute/index, not `x` followed by the float `.0`.
+            if jinja, s[i] == ".", let last = tokens.last,
+               last.kind == .name || last.isOp(")") || last.isOp("]") {
+                tokens.append(Token(kind: .op, text: ".", offset: base + i, length: 1))
+                i += 1
+                continue
+            }
             tokens.append(try next())
         }
     }

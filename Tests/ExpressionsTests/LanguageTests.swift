@@ -120,6 +120,7 @@ final class TestProvider: FilterTestProvider {
         #expect(try Self.eval("npc.stats.hp * 2", ctx) == 6)
         #expect(try Self.eval("npc.items() | length", ctx) == 2)
         #expect(try Self.eval("npc['name']", ctx) == "Bo")
+        #expect(try Self.eval("pair.0 ~ pair.1", ["pair": ["a", "b"]]) == "ab")
         #expect(throws: ExpressionError.self) { try Self.eval("'a' if false") }
     }
 }
