@@ -298,8 +298,8 @@ struct ExpressionCompiler {
         case .notEqual: return !PythonRuntime.equals(x, y)
         case .isIn: return try PythonRuntime.contains(y, x)
         case .notIn: return try !PythonRuntime.contains(y, x)
-        case .isSame: return PythonRuntime.isSame(x, y)
-        case .isNotSame: return !PythonRuntime.isSame(x, y)
+        case .isSame: return try PythonRuntime.isSame(x, y)
+        case .isNotSame: return try !PythonRuntime.isSame(x, y)
         default: return try PythonRuntime.ordered(op, x, y)
         }
     }

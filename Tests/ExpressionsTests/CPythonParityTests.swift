@@ -13,7 +13,7 @@ import TestSupport
         "int('9223372036854775808')": .overflow, "-(-9223372036854775807 - 1)": .overflow,
         "9223372036854775807 * 2": .overflow, "1 << 63": .overflow,
         "sorted(d.items(), key=lambda kv: kv[1])": .notSupported, "pow(-8, 1/3)": .notSupported,
-        "int(1e20)": .overflow,
+        "int(1e20)": .overflow, "[] is []": .notSupported, "s is s": .notSupported, "f is 2.5": .notSupported,
     ]
 
     struct Case: Sendable, CustomStringConvertible {

@@ -80,7 +80,7 @@ final class TestProvider: FilterTestProvider {
         switch name {
         case "defined": return !value.isUndefined
         case "undefined": return value.isUndefined
-        case "none": return PythonRuntime.isSame(value, .none)
+        case "none": return try PythonRuntime.isSame(value, .none)
         case "divisibleby":
             guard case .value(.int(let a)) = value, case .value(.int(let b))? = args.first else { return false }
             return a % b == 0

@@ -3,7 +3,7 @@
 
 Each case: {"expr", "context", "seed", and either "json" (json.dumps of the value, tuples/sets as
 arrays) + "repr" (repr of the value, omitted for unordered sets) or "error" (the exception class name)}.
-Run: python3 generate_cases.py > cases.json
+Run: python3 -W ignore generate_cases.py > cases.json
 """
 import json, math, random, sys
 
@@ -171,6 +171,19 @@ f'{3.14159:{x}.{2}f}'
 None == 0
 '1' == 1
 True is True
+x is 7
+x is 8
+1 is True
+0 is False
+None is 0
+[] is []
+[] is None
+'a' is 1
+300 is 299
+x is not None
+n is not None
+s is s
+f is 2.5
 1 if [] else 2
 not None
 -x ** 2
