@@ -103,6 +103,7 @@ public final class NameTable: @unchecked Sendable {
 
     public let scope: BuiltinScope
     private var slotsByName: [String: Int] = [:]
+    private var mutated: [String] = []
     public private(set) var allNames: [String] = []
     private var cachedDefaults: [RuntimeValue] = []
     private let lock = NSLockish()
@@ -118,6 +119,13 @@ public final class NameTable: @unchecked Sendable {
     public var count: Int { lock.withLock { allNames.count } }
 
     public func slot(of name: String) -> Int? { lock.withLock { slotsByName[name] } }
+
+    /// Names some compiled expression mutates in place (`xs.append(...)`, `random.shuffle(xs)`).
+    public var mutatedNames: [String] { lock.withLock { mutated } }
+
+    func markMutated(_ name: String) {
+        lock.withLock { if !mutated.contains(name) { mutated.append(name) } }
+    }
 
     public func slot(for name: String) -> Int {
         lock.withLock {

@@ -63,8 +63,10 @@ extension ExpressionCompiler {
             var slotFound: Int?
             if method == "shuffle", let first = args.first, case .name(let n) = first.value.kind {
                 slotFound = localSlot(n) ?? names.slot(for: n)
+                if localSlot(n) == nil { names.markMutated(n) }
             } else if ExpressionCompiler.mutatingMethods.contains(method), case .name(let n) = receiverNode.kind {
                 slotFound = localSlot(n) ?? names.slot(for: n)
+                if localSlot(n) == nil { names.markMutated(n) }
             }
             let targetSlot = slotFound
             let isShuffle = method == "shuffle"

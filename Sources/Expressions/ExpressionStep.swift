@@ -27,6 +27,7 @@ public struct ExpressionStep: Sendable {
     /// Names in first-assignment order: init names, then expression names not assigned by init.
     let initNames: [(name: String, slot: Int)]
     let expressionNames: [(name: String, slot: Int)]
+    let assignedNames: Set<String>
 
     /// Compiles the step; a syntax error is a `Failure` naming the expression.
     public init(stepName: String, initExpressions: [(String, String)] = [], expressions: [(String, String)],
@@ -61,6 +62,7 @@ public struct ExpressionStep: Sendable {
         for e in self.expressions where seen.insert(e.name).inserted { second.append((e.name, e.slot)) }
         initNames = first
         expressionNames = second
+        assignedNames = seen
     }
 
     /// The seed the Python tool uses: `_repetition_seed` if present, else sha256(unit_id + step) & 0x7FFFFFFF.
@@ -127,6 +129,10 @@ public struct ExpressionStep: Sendable {
             } catch {
                 throw Failure(expressionName: name, error: error)
             }
+        }
+        // A unit field mutated in place (`path.append(x)`) is the same object in the Python tool's output.
+        for name in names.mutatedNames where context.contains(name) && !assignedNames.contains(name) {
+            if let slot = names.slot(of: name), case .value(let v) = env.slots[slot] { output[name] = v }
         }
         var metadata = unit["_metadata"]?.objectValue ?? ValueObject()
         metadata["expression_step"] = .string(stepName)

@@ -31,6 +31,15 @@ import Testing
                              "rev", "_metadata"])
     }
 
+    @Test func mutatingAUnitFieldChangesTheOutputField() throws {
+        // Python: {**unit, **results} holds the same (mutated) list object.
+        let step = try ExpressionStep(stepName: "m", expressions: [("_r", "path.append(9)"), ("n", "len(path)")])
+        let out = try step.run(unit: ["unit_id": "u", "path": [1]])
+        #expect(out["path"] == [1, 9])
+        #expect(out["n"] == 2)
+        #expect(out.keys == ["unit_id", "path", "_r", "n", "_metadata"])
+    }
+
     @Test func dirListsContextNamesSorted() throws {
         let v = try Self.eval("dir()", ["b": 1, "a": 2, "_c": 3])
         #expect(try v.toValue() == ["_c", "a", "b"])
