@@ -70,6 +70,14 @@ extension ExpressionCompiler {
             }
             let targetSlot = slotFound
             let isShuffle = method == "shuffle"
+            // Mutating an element in place (`d['k'].append(1)`) would change `d` in CPython; we cannot write
+            // that back, so it is an error rather than a silently different value.
+            let nestedReceiver: Bool = {
+                switch receiverNode.kind {
+                case .subscript, .attribute: return true
+                default: return false
+                }
+            }()
             return { env throws(ExpressionError) in
                 let r = try receiver(env)
                 var a = try argsEval(env)
@@ -90,6 +98,9 @@ extension ExpressionCompiler {
                     }
                     if case .value(var target) = r, ExpressionCompiler.mutatingMethods.contains(method),
                        MethodCalls.isMutating(target, method) {
+                        if nestedReceiver {
+                            throw ExpressionError(.notSupported, "in-place \(method)() on an element of another object is not supported; build a new value instead")
+                        }
                         return try MethodCalls.callMutating(&target, method, a, env)
                     }
                     if isShuffle, case .random = r, !a.positional.isEmpty, case .value(var copy) = a.positional[0] {

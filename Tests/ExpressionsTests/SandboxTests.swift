@@ -26,9 +26,10 @@ import Testing
         ("1 + nope", .name, 4),
         ("yield 1", .notSupported, 0),
         ("3j", .notSupported, 0),
+        ("d['k'].append(1)", .notSupported, 13),
     ])
     func rejectedWithPosition(source: String, kind: ExpressionError.Kind, offset: Int) {
-        let e = Self.error(source)
+        let e = Self.error(source, context: ["d": ["k": []]])
         #expect(e?.kind == kind, "\(source): \(String(describing: e))")
         #expect(e?.offset == offset, "\(source): \(String(describing: e))")
     }
