@@ -63,4 +63,64 @@ extension ExpressionCompiler {
             }
         }
     }
+
+    /// `target + [items]` whose result is stored back into `target`: move the list out of its slot and
+    /// append (amortised O(1) instead of copying the whole list). Only when the items do not mention
+    /// `target`, so reading it first or last is indistinguishable.
+    mutating func compileSelfAppend(_ node: ExpressionNode, target: String) throws(ExpressionError) -> Evaluator? {
+        guard dialect == .python, case .binary(.add, let l, let r) = node.kind, case .name(let n) = l.kind, n == target,
+              case .list(let items) = r.kind, !items.contains(where: { ExpressionCompiler.mentions($0, target) }) else {
+            return nil
+        }
+        let slot = names.slot(for: target)
+        let tail = try compileAll(items)
+        let general = try compile(node)
+        return { env throws(ExpressionError) in
+            guard case .value(.array) = env.slots[slot] else { return try general(env) }
+            var values: [Value] = []
+            values.reserveCapacity(tail.count)
+            for e in tail { values.append(try e(env).toValue()) }
+            var taken = RuntimeValue.none
+            swap(&taken, &env.slots[slot])
+            guard case .value(.array(var list)) = taken else { env.slots[slot] = taken; return try general(env) }
+            taken = .none  // `list` is now the only reference, so appending does not copy
+            list.append(contentsOf: values)
+            do throws(ExpressionError) { try env.limits.checkCollection(list.count) } catch {
+                env.slots[slot] = .value(.array(list))
+                throw error.located(at: node.offset, length: node.length)
+            }
+            return .value(.array(list))
+        }
+    }
+
+    /// Whether `node` reads the name `name` anywhere (conservative: any use counts).
+    static func mentions(_ node: ExpressionNode, _ name: String) -> Bool {
+        switch node.kind {
+        case .literal: return false
+        case .name(let n): return n == name
+        case .list(let items), .tuple(let items), .set(let items), .boolean(_, let items):
+            return items.contains { mentions($0, name) }
+        case .dict(let pairs): return pairs.contains { mentions($0.key, name) || mentions($0.value, name) }
+        case .unary(_, let a): return mentions(a, name)
+        case .binary(_, let a, let b), .subscript(let a, let b): return mentions(a, name) || mentions(b, name)
+        case .compare(let a, let rest): return mentions(a, name) || rest.contains { mentions($0.operand, name) }
+        case .conditional(let t, let b, let o): return mentions(t, name) || mentions(b, name) || (o.map { mentions($0, name) } ?? false)
+        case .call(let f, let args): return mentions(f, name) || args.contains { mentions($0.value, name) }
+        case .attribute(let a, _): return mentions(a, name)
+        case .slice(let a, let b, let c): return [a, b, c].contains { $0.map { mentions($0, name) } ?? false }
+        case .comprehension(_, let e, let v, let clauses):
+            return mentions(e, name) || (v.map { mentions($0, name) } ?? false)
+                || clauses.contains { c in mentions(c.iterable, name) || c.conditions.contains { mentions($0, name) } }
+        case .formatted(let parts): return parts.contains { mentions($0, name) }
+        case .filter(let v, _, let args), .test(let v, _, let args, _):
+            return mentions(v, name) || args.contains { mentions($0.value, name) }
+        }
+    }
+
+    static func mentions(_ part: FormattedPart, _ name: String) -> Bool {
+        switch part {
+        case .text: return false
+        case .field(let e, _, let spec): return mentions(e, name) || spec.contains { mentions($0, name) }
+        }
+    }
 }

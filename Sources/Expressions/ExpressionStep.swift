@@ -37,7 +37,8 @@ public struct ExpressionStep: Sendable {
             var out: [(name: String, slot: Int, code: CompiledExpression)] = []
             for (name, source) in pairs {
                 do throws(ExpressionError) {
-                    out.append((name, names.slot(for: name), try CompiledExpression(source, names: names)))
+                    out.append((name, names.slot(for: name),
+                                try CompiledExpression(source, dialect: .python, names: names, assignedTo: name)))
                 } catch {
                     throw Failure(expressionName: name, error: error)
                 }
@@ -88,14 +89,19 @@ public struct ExpressionStep: Sendable {
         var context = unit
         for key in ExpressionStep.hiddenKeys { context.removeValue(forKey: key) }
         env.bind(context)
+        // Every expression was compiled before `env` existed, so its slots are all allocated; evaluators are
+        // called directly (no per-call slot check), with the step budget reset per expression.
         func evaluate(_ list: [(name: String, slot: Int, code: CompiledExpression)]) throws(Failure) {
-            for (name, slot, code) in list {
+            var i = 0
+            while i < list.count {
+                let slot = list[i].slot
+                env.resetSteps()
                 do throws(ExpressionError) {
-                    let v = try code.evaluate(in: env)
-                    env.slots[slot] = v
+                    env.slots[slot] = try list[i].code.evaluator(env)
                 } catch {
-                    throw Failure(expressionName: name, error: error)
+                    throw Failure(expressionName: list[i].name, error: error)
                 }
+                i += 1
             }
         }
         env.contextNames += initNames.map(\.name)
@@ -107,8 +113,9 @@ public struct ExpressionStep: Sendable {
             while iterations < maxIterations {
                 try evaluate(expressions)
                 iterations += 1
+                env.resetSteps()
                 do throws(ExpressionError) {
-                    if PythonRuntime.truthy(try loopUntil.evaluate(in: env)) { conditionMet = true; break }
+                    if PythonRuntime.truthy(try loopUntil.evaluator(env)) { conditionMet = true; break }
                 } catch {
                     throw Failure(expressionName: "loop_until", error: error)
                 }

@@ -40,6 +40,18 @@ import Testing
         #expect(out.keys == ["unit_id", "path", "_r", "n", "_metadata"])
     }
 
+    @Test func selfAppendKeepsPythonSemantics() throws {
+        let step = try ExpressionStep(stepName: "a", expressions: [
+            ("xs", "[1]"), ("ys", "xs"), ("xs", "xs + [2]"), ("path", "path + [len(path)]"), ("path", "path + [9, 8]"),
+        ])
+        let unit: ValueObject = ["unit_id": "u", "path": [5]]
+        let out = try step.run(unit: unit)
+        #expect(out["xs"] == [1, 2])
+        #expect(out["ys"] == [1])          // `+` builds a new list; the old one is unchanged
+        #expect(out["path"] == [5, 1, 9, 8])
+        #expect(unit["path"] == [5])
+    }
+
     @Test func dirListsContextNamesSorted() throws {
         let v = try Self.eval("dir()", ["b": 1, "a": 2, "_c": 3])
         #expect(try v.toValue() == ["_c", "a", "b"])
