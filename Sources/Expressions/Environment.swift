@@ -18,8 +18,17 @@ public final class Environment {
     public var limits: ExpressionLimits
     var stepsLeft: Int
     public var provider: (any FilterTestProvider)?
-    /// Names `dir()` lists (the context's keys and assigned names), maintained by `bind`/`set`.
-    var contextNames: [String] = []
+    /// The bound context's keys (shared with the context, not copied), minus `hiddenNames`, plus `extraNames`:
+    /// what `dir()` lists and name errors offer.
+    private var boundKeys: [String] = []
+    var hiddenNames: Set<String> = []
+    var extraNames: [String] = []
+
+    var contextNames: [String] {
+        var out = hiddenNames.isEmpty ? boundKeys : boundKeys.filter { !hiddenNames.contains($0) }
+        for name in extraNames where !out.contains(name) { out.append(name) }
+        return out
+    }
 
     public init(names: NameTable, random: PythonRandom? = nil, limits: ExpressionLimits = .standard,
                 provider: (any FilterTestProvider)? = nil) {
@@ -40,11 +49,18 @@ public final class Environment {
     /// Makes every key of `context` visible by name (keys the compiled code never mentions are only
     /// remembered for `dir()`).
     public func bind(_ context: ValueObject) {
+        bind(context, excluding: [])
+    }
+
+    /// Binds every key of `context` except `excluded` ones.
+    public func bind(_ context: ValueObject, excluding excluded: Set<String>) {
         if slots.count < names.count { slots += names.defaultSlots().dropFirst(slots.count) }
-        for (key, value) in context {
-            if let slot = names.slot(of: key) { slots[slot] = .value(value) }
+        let keys = context.keys, values = context.values
+        for i in keys.indices where excluded.isEmpty || !excluded.contains(keys[i]) {
+            if let slot = names.slot(of: keys[i]) { slots[slot] = .value(values[i]) }
         }
-        contextNames = context.keys
+        boundKeys = keys
+        hiddenNames = excluded
     }
 
     /// Sets a name (registering it in the name table if needed).
@@ -52,7 +68,7 @@ public final class Environment {
         let slot = names.slot(for: name)
         if slots.count <= slot { slots += names.defaultSlots().dropFirst(slots.count) }
         slots[slot] = value
-        if !contextNames.contains(name) { contextNames.append(name) }
+        if !extraNames.contains(name) { extraNames.append(name) }
     }
 
     /// The current value of a name, nil when unbound.

@@ -28,6 +28,8 @@ public struct ExpressionStep: Sendable {
     let initNames: [(name: String, slot: Int)]
     let expressionNames: [(name: String, slot: Int)]
     let assignedNames: Set<String>
+    let initAndExpressionNames: [String]
+    let initNameStrings: [String]
 
     /// Compiles the step; a syntax error is a `Failure` naming the expression.
     public init(stepName: String, initExpressions: [(String, String)] = [], expressions: [(String, String)],
@@ -64,6 +66,8 @@ public struct ExpressionStep: Sendable {
         initNames = first
         expressionNames = second
         assignedNames = seen
+        initAndExpressionNames = (first + second).map(\.name)
+        initNameStrings = first.map(\.name)
     }
 
     /// The seed the Python tool uses: `_repetition_seed` if present, else sha256(unit_id + step) & 0x7FFFFFFF.
@@ -86,9 +90,7 @@ public struct ExpressionStep: Sendable {
     public func run(unit: ValueObject) throws(Failure) -> ValueObject {
         let rng = PythonRandom(seed: ExpressionStep.seed(for: unit, stepName: stepName))
         let env = Environment(names: names, random: rng)
-        var context = unit
-        for key in ExpressionStep.hiddenKeys { context.removeValue(forKey: key) }
-        env.bind(context)
+        env.bind(unit, excluding: ExpressionStep.hiddenKeys)
         // Every expression was compiled before `env` existed, so its slots are all allocated; evaluators are
         // called directly (no per-call slot check), with the step budget reset per expression.
         func evaluate(_ list: [(name: String, slot: Int, code: CompiledExpression)]) throws(Failure) {
@@ -104,9 +106,9 @@ public struct ExpressionStep: Sendable {
                 i += 1
             }
         }
-        env.contextNames += initNames.map(\.name)
+        env.extraNames = initNameStrings
         try evaluate(initExpressions)
-        if loopUntil == nil || maxIterations > 0 { env.contextNames += expressionNames.map(\.name) }
+        if loopUntil == nil || maxIterations > 0 { env.extraNames = initAndExpressionNames }
         var iterations = 0
         var conditionMet = false
         if let loopUntil {
@@ -138,7 +140,8 @@ public struct ExpressionStep: Sendable {
             }
         }
         // A unit field mutated in place (`path.append(x)`) is the same object in the Python tool's output.
-        for name in names.mutatedNames where context.contains(name) && !assignedNames.contains(name) {
+        for name in names.mutatedNames where unit.contains(name) && !ExpressionStep.hiddenKeys.contains(name)
+            && !assignedNames.contains(name) {
             if let slot = names.slot(of: name), case .value(let v) = env.slots[slot] { output[name] = v }
         }
         var metadata = unit["_metadata"]?.objectValue ?? ValueObject()

@@ -52,14 +52,10 @@ public struct MersenneTwister: Sendable {
 
     /// Python's `random.seed(int)`: the key is the little-endian 32-bit words of `abs(seed)` (`[0]` for 0).
     public init(seed: Int) {
-        var magnitude = seed.magnitude
-        var key: [UInt32] = []
-        while magnitude > 0 {
-            key.append(UInt32(truncatingIfNeeded: magnitude))
-            magnitude >>= 32
-        }
-        if key.isEmpty { key = [0] }
-        self.init(key: key)
+        let magnitude = seed.magnitude
+        let high = UInt32(truncatingIfNeeded: magnitude >> 32)
+        let low = UInt32(truncatingIfNeeded: magnitude)
+        self.init(key: high == 0 ? [low] : [low, high])
     }
 
     /// The next 32-bit output.
