@@ -23,23 +23,29 @@ public struct MersenneTwister: Sendable {
         let n = MersenneTwister.n
         var mt = MersenneTwister.initialState
         mt.withUnsafeMutableBufferPointer { state in
+            // The previous word is kept in a register: the chain is serial, so reloading it from memory
+            // would add a store-to-load delay to every step.
             var i = 1, j = 0
             let keyLength = max(1, key.count)
             var k = max(n, keyLength)
+            var previous = state[0]
             while k > 0 {
-                let previous = state[i - 1] ^ (state[i - 1] >> 30)
                 let keyWord = key.isEmpty ? 0 : key[j]
-                state[i] = (state[i] ^ (previous &* 1_664_525)) &+ keyWord &+ UInt32(truncatingIfNeeded: j)
+                let value = (state[i] ^ ((previous ^ (previous >> 30)) &* 1_664_525)) &+ keyWord &+ UInt32(truncatingIfNeeded: j)
+                state[i] = value
+                previous = value
                 i += 1
                 j += 1
                 if i >= n { state[0] = state[n - 1]; i = 1 }
                 if j >= keyLength { j = 0 }
                 k -= 1
             }
+            previous = state[i - 1]
             k = n - 1
             while k > 0 {
-                let previous = state[i - 1] ^ (state[i - 1] >> 30)
-                state[i] = (state[i] ^ (previous &* 1_566_083_941)) &- UInt32(truncatingIfNeeded: i)
+                let value = (state[i] ^ ((previous ^ (previous >> 30)) &* 1_566_083_941)) &- UInt32(truncatingIfNeeded: i)
+                state[i] = value
+                previous = value
                 i += 1
                 if i >= n { state[0] = state[n - 1]; i = 1 }
                 k -= 1
