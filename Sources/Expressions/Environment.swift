@@ -71,6 +71,16 @@ public final class Environment {
         if !extraNames.contains(name) { extraNames.append(name) }
     }
 
+    /// Direct slot access for callers that resolved a name once (`names.slot(for:)`), e.g. a template loop
+    /// variable set on every iteration.
+    public subscript(slot index: Int) -> RuntimeValue {
+        get { slots[index] }
+        set {
+            if slots.count <= index { slots += names.defaultSlots().dropFirst(slots.count) }
+            slots[index] = newValue
+        }
+    }
+
     /// The current value of a name, nil when unbound.
     public func get(_ name: String) -> RuntimeValue? {
         guard let slot = names.slot(of: name), slot < slots.count else { return nil }

@@ -173,3 +173,18 @@ final class TestProvider: FilterTestProvider {
         #expect(throws: ExpressionStep.Failure.self) { try step.run(unit: ["unit_id": "u"]) }
     }
 }
+
+@Suite struct ReferencedNamesTests {
+    @Test(arguments: [
+        ("a + b * a", ["a", "b"]),
+        ("[x * k for x in xs if x > lim]", ["xs", "lim", "k"]),
+        ("f'{name!r:>{width}}'", ["name", "width"]),
+        ("{k: v for k, v in d.items()}", ["d"]),
+        ("user.name | default(fallback)", ["user", "fallback"]),
+        ("len(path) if path else 0", ["len", "path"]),
+    ])
+    func referencedNames(source: String, expected: [String]) throws {
+        let dialect: ExpressionDialect = source.contains("|") ? .jinja : .python
+        #expect(try ExpressionParser.parse(source, dialect: dialect).referencedNames == expected)
+    }
+}
