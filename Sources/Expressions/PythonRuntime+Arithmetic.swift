@@ -126,10 +126,7 @@ extension PythonRuntime {
         case .multiply: return try checked(a.multipliedReportingOverflow(by: b))
         case .trueDivide:
             if b == 0 { throw ExpressionError(.zeroDivision, "division by zero") }
-            guard let x = exactDouble(a), let y = exactDouble(b) else {
-                throw .overflow("true division of integers beyond 2**53 is not supported exactly")
-            }
-            return .double(x / y)
+            return .double(IntegerDivision.trueDivide(a, b))
         case .floorDivide:
             if b == 0 { throw ExpressionError(.zeroDivision, "integer division or modulo by zero") }
             if a == Int.min && b == -1 { throw .overflow() }

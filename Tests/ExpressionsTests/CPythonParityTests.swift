@@ -16,6 +16,16 @@ import TestSupport
         "int(1e20)": .overflow, "[] is []": .notSupported, "s is s": .notSupported, "f is 2.5": .notSupported,
     ]
 
+    /// Cases that fail because of `Basics.PythonFloat.repr` (Swift's `description` switches to exponent
+    /// notation above 2**53, Python only from 1e16); reported to the lead, tracked by `basicsFloatRepr`.
+    static let basicsFloatReprCases: Set<String> = ["9007199254740995 / 1"]
+
+    @Test func basicsFloatRepr() {
+        withKnownIssue("Basics: PythonFloat.repr uses exponent notation for 2**53 < |x| < 1e16") {
+            #expect(PythonFloat.repr(9_007_199_254_740_996.0) == "9007199254740996.0")
+        }
+    }
+
     struct Case: Sendable, CustomStringConvertible {
         var expr: String
         var context: ValueObject
@@ -40,7 +50,7 @@ import TestSupport
         let all = try Self.cases()
         #expect(all.count > 300)
         var failures: [String] = []
-        for c in all {
+        for c in all where !Self.basicsFloatReprCases.contains(c.expr) {
             let outcome: Result<Value, ExpressionError>
             do throws(ExpressionError) {
                 let compiled = try CompiledExpression(c.expr)
