@@ -75,16 +75,22 @@ extension ExpressionCompiler {
         let slot = names.slot(for: target)
         let tail = try compileAll(items)
         let general = try compile(node)
+        let single = tail.count == 1 ? tail[0] : nil
         return { env throws(ExpressionError) in
             guard case .value(.array) = env.slots[slot] else { return try general(env) }
+            var one = Value.null
             var values: [Value] = []
-            values.reserveCapacity(tail.count)
-            for e in tail { values.append(try e(env).toValue()) }
+            if let single {
+                one = try single(env).toValue()
+            } else {
+                values.reserveCapacity(tail.count)
+                for e in tail { values.append(try e(env).toValue()) }
+            }
             var taken = RuntimeValue.none
             swap(&taken, &env.slots[slot])
             guard case .value(.array(var list)) = taken else { env.slots[slot] = taken; return try general(env) }
             taken = .none  // `list` is now the only reference, so appending does not copy
-            list.append(contentsOf: values)
+            if single != nil { list.append(one) } else { list.append(contentsOf: values) }
             do throws(ExpressionError) { try env.limits.checkCollection(list.count) } catch {
                 env.slots[slot] = .value(.array(list))
                 throw error.located(at: node.offset, length: node.length)
