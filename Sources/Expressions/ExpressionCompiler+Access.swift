@@ -44,6 +44,22 @@ extension ExpressionCompiler {
         let offset = node.offset, length = node.length
         if case .attribute(let receiverNode, let method) = callee.kind {
             let receiver = try compile(receiverNode)
+            // `random.choice([constants])`: the hottest call of stochastic pipelines; no argument closure, no
+            // array retain, and the receiver read straight from its slot.
+            if method == "choice", args.count == 1, args[0].kind == .positional, let (slot, _) = globalSlot(receiverNode),
+               case .list(let items) = args[0].value.kind, let constant = ExpressionCompiler.constantItems(items), !constant.isEmpty {
+                let constantList = RuntimeValue.value(.array(constant))
+                return { env throws(ExpressionError) in
+                    if case .random = env.slots[slot] {
+                        return .value(constant[try env.rng().randbelow(constant.count)])
+                    }
+                    do throws(ExpressionError) {
+                        return try MethodCalls.call(try receiver(env), method, Arguments(positional: [constantList], keywords: []), env)
+                    } catch {
+                        throw error.located(at: offset, length: length)
+                    }
+                }
+            }
             if method == "choice", args.count == 1, args[0].kind == .positional {
                 let arg = try compile(args[0].value)
                 return { env throws(ExpressionError) in

@@ -93,6 +93,13 @@ struct ExpressionCompiler {
             return try compileBinary(op, l, r, node: node)
         case .boolean(let isAnd, let items):
             let evals = try compileAll(items)
+            if evals.count == 2 {
+                let first = evals[0], second = evals[1]
+                return { env throws(ExpressionError) in
+                    let a = try first(env)
+                    return PythonRuntime.truthy(a) != isAnd ? a : try second(env)
+                }
+            }
             return { env throws(ExpressionError) in
                 var last = RuntimeValue.none
                 for e in evals {
