@@ -297,6 +297,75 @@ fmod(-7, 3)
 gcd(12, 18)
 isnan(1.0)
 isinf(-inf)
+[a + b + c for (a, b), c in [((1, 2), 3), ((4, 5), 6)]]
+[k for k in d]
+sorted(d)
+sorted(d, reverse=True)
+', '.join(str(v) for v in xs)
+', '.join(sorted(words, key=str.upper))
+{k: v for k, v in zip('ab', range(2))}
+dict(d, c=3)
+list(d.items())[0]
+max(d, key=d.get)
+max(d.values())
+sum(d.values()) / len(d)
+[w.upper() for w in words if len(w) > 3]
+[i for i in range(10) if i % 2 if i > 3]
+[[j for j in range(i)] for i in range(3)]
+{(i, j) for i in range(2) for j in range(2)} == {(0, 0), (0, 1), (1, 0), (1, 1)}
+len(text.split())
+text.count(' ')
+s.lower().count('o')
+s[::-1].upper()
+s.split(',')[1].strip()
+'x'.join('abc')
+''.join(reversed('abc'))
+str(x) + str(y)
+f"{x:>{len(s)}}"
+f'{nested["k"][1]["z"]!r}'
+f'{cards}'
+f'{t and "yes" or "no"}'
+f'{f:.0%}'
+f'{-1.5:+.1f}'
+f"{'a' if t else 'b'}"
+'{:.2f}'.format(1/3) + '%'
+'%.1f%%' % 99.5
+round(sum([0.1] * 3), 2)
+abs(-7) // 2
+min(x, y, key=abs)
+max([(1, 'b'), (1, 'a')])
+sorted([(2, 'a'), (1, 'b')], key=len)
+list(reversed(range(3)))
+list(range(3))[::-1]
+tuple(range(3)) + (3,)
+[1, 2, 3][-1:]
+[1, 2, 3][:-1]
+xs.index(2)
+'abc'.find('c', 1)
+'ABC'.lower() == 'abc'
+'Hello'.startswith('hello')
+' '.join('a  b   c'.split())
+'a-b-c'.split('-', -1)
+'1,2,3'.split(',')[::-1]
+int('7') + int(' 8 ')
+float('7') / 2
+bool('') or bool('x')
+str(3.0 * 2)
+str(10 / 4)
+str(10 // 4)
+str(-10 // 4)
+str(2 ** 0.5)
+str(1e3)
+str(12345678901234567890.0)
+1_000_000 + 1
+0x1F + 0o17 + 0b11
+1e-3 * 1000
+.5 + 5.
+"it's" + 'a "q"'
+'\x41\u00e9\t|'
+r'\n raw'
+triple
+'a' 'b' 'c'
 int('  42 ')
 int('-0x1f', 16)
 int('0b101', 0)
