@@ -28,7 +28,7 @@ public final class CompiledExpression: Sendable {
         syntaxTree = try ExpressionParser.parse(source, dialect: dialect)
         var compiler = ExpressionCompiler(names: names, dialect: dialect)
         if let target, let selfAppend = try compiler.compileSelfAppend(syntaxTree, target: target) {
-            evaluator = selfAppend
+            evaluator = selfAppend.run
         } else {
             evaluator = try compiler.compile(syntaxTree)
         }

@@ -12,15 +12,16 @@ extension ExpressionCompiler {
     typealias ArgumentsEvaluator = @Sendable (Environment) throws(ExpressionError) -> Arguments
 
     mutating func compileArguments(_ args: [Argument]) throws(ExpressionError) -> ArgumentsEvaluator {
-        var partList: [(Argument.Kind, Evaluator)] = []
-        for a in args { partList.append((a.kind, try compile(a.value))) }
+        struct Part: Sendable { let kind: Argument.Kind; let value: Evaluator }
+        var partList: [Part] = []
+        for a in args { partList.append(Part(kind: a.kind, value: try compile(a.value))) }
         let parts = partList
         return { env throws(ExpressionError) in
             var result = Arguments(positional: [], keywords: [])
             result.positional.reserveCapacity(parts.count)
-            for (kind, e) in parts {
-                let v = try e(env)
-                switch kind {
+            for part in parts {
+                let v = try part.value(env)
+                switch part.kind {
                 case .positional: result.positional.append(v)
                 case .keyword(let name): result.keywords.append((name, v))
                 case .star: result.positional += try PythonRuntime.elements(of: v, limits: env.limits)
@@ -182,15 +183,17 @@ extension ExpressionCompiler {
         let object = try compile(objectNode)
         let offset = node.offset, length = node.length
         if case .slice(let lo, let hi, let st) = index.kind {
-            let parts: [Evaluator?] = [try lo.map { (n: ExpressionNode) throws(ExpressionError) -> Evaluator in try compile(n) },
-                                       try hi.map { (n: ExpressionNode) throws(ExpressionError) -> Evaluator in try compile(n) },
-                                       try st.map { (n: ExpressionNode) throws(ExpressionError) -> Evaluator in try compile(n) }]
+            var partList: [EvaluatorBox?] = []
+            for bound in [lo, hi, st] {
+                if let bound { partList.append(EvaluatorBox(run: try compile(bound))) } else { partList.append(nil) }
+            }
+            let parts = partList
             return { env throws(ExpressionError) in
                 let o = try object(env)
                 var bounds: [Int?] = []
                 for p in parts {
                     guard let p else { bounds.append(nil); continue }
-                    switch try p(env) {
+                    switch try p.run(env) {
                     case .value(.null): bounds.append(nil)
                     case .value(.int(let i)): bounds.append(i)
                     case .value(.bool(let b)): bounds.append(b ? 1 : 0)

@@ -7,7 +7,7 @@ extension ExpressionCompiler {
     struct Clause {
         var iterable: Evaluator
         var target: CompiledTarget
-        var conditions: [Evaluator]
+        var conditions: [EvaluatorBox]
     }
 
     indirect enum CompiledTarget: Sendable {
@@ -61,12 +61,14 @@ extension ExpressionCompiler {
             var scope: [String: Int] = [:]
             let target = bindTarget(clause.target, into: &scope)
             scopes.append(scope)
-            var conditions: [Evaluator] = []
-            for c in clause.conditions { conditions.append(try compile(c)) }
+            var conditions: [EvaluatorBox] = []
+            for c in clause.conditions { conditions.append(EvaluatorBox(run: try compile(c))) }
             compiled.append(Clause(iterable: iterable, target: target, conditions: conditions))
         }
         let elementEval = try compile(element)
-        let valueEval: Evaluator? = try value.map { (n: ExpressionNode) throws(ExpressionError) -> Evaluator in try compile(n) }
+        var valueBox: EvaluatorBox?
+        if let value { valueBox = EvaluatorBox(run: try compile(value)) }
+        let valueEval = valueBox
         scopes.removeLast(scopes.count - depthBefore)
         let clausesFinal = compiled
         let offset = node.offset, length = node.length
@@ -77,7 +79,7 @@ extension ExpressionCompiler {
                 if index == clausesFinal.count {
                     let e = try elementEval(env)
                     if let valueEval {
-                        object[try ExpressionCompiler.dictKey(e)] = try valueEval(env).toValue()
+                        object[try ExpressionCompiler.dictKey(e)] = try valueEval.run(env).toValue()
                     } else {
                         items.append(try e.toValue())
                         try env.limits.checkCollection(items.count)
@@ -89,7 +91,7 @@ extension ExpressionCompiler {
                 try forEachElement(source, env) { (item: RuntimeValue) throws(ExpressionError) in
                     try env.step()
                     try clause.target.assign(item, env)
-                    for c in clause.conditions where !PythonRuntime.truthy(try c(env)) { return }
+                    for c in clause.conditions where !PythonRuntime.truthy(try c.run(env)) { return }
                     try run(index + 1)
                 }
             }
@@ -103,14 +105,14 @@ extension ExpressionCompiler {
     }
 
     mutating func compileFormatted(_ parts: [FormattedPart], node: ExpressionNode) throws(ExpressionError) -> Evaluator {
-        enum Piece { case text(String), field(Evaluator, Character?, Evaluator?) }
+        enum Piece { case text(String), field(Evaluator, Character?, EvaluatorBox?) }
         var pieces: [Piece] = []
         for part in parts {
             switch part {
             case .text(let s): pieces.append(.text(s))
             case .field(let expr, let conversion, let spec):
                 let e = try compile(expr)
-                let s: Evaluator? = spec.isEmpty ? nil : try compileFormatted(spec, node: node)
+                let s: EvaluatorBox? = spec.isEmpty ? nil : EvaluatorBox(run: try compileFormatted(spec, node: node))
                 pieces.append(.field(e, conversion, s))
             }
         }
@@ -128,7 +130,8 @@ extension ExpressionCompiler {
                     case "a": v = .value(.string(PythonRuntime.ascii(v)))
                     default: break
                     }
-                    let spec = try specEval.map { (f: Evaluator) throws(ExpressionError) -> String in PythonRuntime.str(try f(env)) } ?? ""
+                    var spec = ""
+                    if let specEval { spec = PythonRuntime.str(try specEval.run(env)) }
                     out += try FormatSpec.format(v, spec: spec)
                 }
             }
