@@ -14,9 +14,19 @@ public final class Environment {
         _read { yield slotStorage.pointee }
         _modify { yield &slotStorage.pointee }
     }
-    public var random: PythonRandom?
-    public var limits: ExpressionLimits
-    var stepsLeft: Int
+    /// The unit's generator (created with seed 0 on first use when nil).
+    public var random: PythonRandom? {
+        get { hot.pointee.random }
+        set { hot.pointee.random = newValue }
+    }
+    public let limits: ExpressionLimits
+    /// Per-evaluation mutable state behind a pointer owned by this object, so the hot path pays no dynamic
+    /// exclusivity checks.
+    private struct HotState {
+        var stepsLeft: Int
+        var random: PythonRandom?
+    }
+    private let hot: UnsafeMutablePointer<HotState>
     public var provider: (any FilterTestProvider)?
     /// The bound context's keys (shared with the context, not copied), minus `hiddenNames`, plus `extraNames`:
     /// what `dir()` lists and name errors offer.
@@ -33,10 +43,10 @@ public final class Environment {
     public init(names: NameTable, random: PythonRandom? = nil, limits: ExpressionLimits = .standard,
                 provider: (any FilterTestProvider)? = nil) {
         self.names = names
-        self.random = random
         self.limits = limits
         self.provider = provider
-        stepsLeft = limits.maxSteps
+        hot = UnsafeMutablePointer<HotState>.allocate(capacity: 1)
+        hot.initialize(to: HotState(stepsLeft: limits.maxSteps, random: random))
         slotStorage = UnsafeMutablePointer<[RuntimeValue]>.allocate(capacity: 1)
         slotStorage.initialize(to: names.defaultSlots())
     }
@@ -44,6 +54,8 @@ public final class Environment {
     deinit {
         slotStorage.deinitialize(count: 1)
         slotStorage.deallocate()
+        hot.deinitialize(count: 1)
+        hot.deallocate()
     }
 
     /// Makes every key of `context` visible by name (keys the compiled code never mentions are only
@@ -89,19 +101,19 @@ public final class Environment {
     }
 
     /// Resets the step budget (called per top-level evaluation).
-    func resetSteps() { stepsLeft = limits.maxSteps }
+    func resetSteps() { hot.pointee.stepsLeft = limits.maxSteps }
 
     @inline(__always) func step(_ count: Int = 1) throws(ExpressionError) {
-        stepsLeft -= count
-        if stepsLeft < 0 {
+        hot.pointee.stepsLeft -= count
+        if hot.pointee.stepsLeft < 0 {
             throw ExpressionError(.limit, "evaluation exceeded \(limits.maxSteps) steps")
         }
     }
 
     func rng() throws(ExpressionError) -> PythonRandom {
-        if let random { return random }
+        if let random = hot.pointee.random { return random }
         let r = PythonRandom(seed: 0)
-        random = r
+        hot.pointee.random = r
         return r
     }
 }
