@@ -113,8 +113,25 @@ public struct MersenneTwister: Sendable {
                 let y = (mt[kk] & 0x8000_0000) | (mt[next] & 0x7FFF_FFFF)
                 mt[kk] = mt[far] ^ (y >> 1) ^ ((y & 1) &* 0x9908_B0DF)
             }
-            for kk in 0..<(n - m) { twist(kk, kk + 1, kk + m) }
-            for kk in (n - m)..<(n - 1) { twist(kk, kk + 1, kk + m - n) }
+            // Eight words at a time: a chunk only reads words it does not write (kk + 1 ... kk + 8 are still
+            // old, kk + m and kk + m - n are outside the chunk), so lanes are independent.
+            guard let base = mt.baseAddress else { return }
+            let raw = UnsafeMutableRawPointer(base)
+            let upper = SIMD8<UInt32>(repeating: 0x8000_0000), lower = SIMD8<UInt32>(repeating: 0x7FFF_FFFF)
+            let matrix = SIMD8<UInt32>(repeating: 0x9908_B0DF), one = SIMD8<UInt32>(repeating: 1)
+            @inline(__always) func twist8(_ kk: Int, _ far: Int) {
+                let current = raw.loadUnaligned(fromByteOffset: kk * 4, as: SIMD8<UInt32>.self)
+                let next = raw.loadUnaligned(fromByteOffset: (kk + 1) * 4, as: SIMD8<UInt32>.self)
+                let distant = raw.loadUnaligned(fromByteOffset: far * 4, as: SIMD8<UInt32>.self)
+                let y = (current & upper) | (next & lower)
+                let result = distant ^ (y &>> 1) ^ ((y & one) &* matrix)
+                raw.storeBytes(of: result, toByteOffset: kk * 4, as: SIMD8<UInt32>.self)
+            }
+            var kk = 0
+            while kk + 8 <= n - m { twist8(kk, kk + m); kk += 8 }
+            while kk < n - m { twist(kk, kk + 1, kk + m); kk += 1 }
+            while kk + 8 <= n - 1 { twist8(kk, kk + m - n); kk += 8 }
+            while kk < n - 1 { twist(kk, kk + 1, kk + m - n); kk += 1 }
             twist(n - 1, 0, m - 1)
         }
         index = 0
