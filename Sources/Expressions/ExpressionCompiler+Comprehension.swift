@@ -124,6 +124,7 @@ extension ExpressionCompiler {
                 case .text(let s): out += s
                 case .field(let e, let conversion, let specEval):
                     var v = try e(env)
+                    try env.limits.checkText(of: v)
                     switch conversion {
                     case "r": v = .value(.string(PythonRuntime.repr(v)))
                     case "s": v = .value(.string(PythonRuntime.str(v)))

@@ -6,7 +6,11 @@ import Foundation
 extension PythonRuntime {
     public static func binary(_ op: BinaryOperator, _ a: RuntimeValue, _ b: RuntimeValue,
                               limits: ExpressionLimits = .standard) throws(ExpressionError) -> RuntimeValue {
-        if op == .concatenate { return .value(.string(str(a) + str(b))) }
+        if op == .concatenate {
+            try limits.checkText(of: a)
+            try limits.checkText(of: b)
+            return .value(.string(str(a) + str(b)))
+        }
         guard case .value(let x) = a, case .value(let y) = b else {
             throw unsupported(op, typeName(a), typeName(b))
         }
@@ -59,6 +63,7 @@ extension PythonRuntime {
             if let n = repeatCount(y), let r = try repeatSequence(x, n, limits: limits) { return r }
             if let n = repeatCount(x), let r = try repeatSequence(y, n, limits: limits) { return r }
         case (.modulo, .string(let s), _):
+            try limits.checkText(of: .value(y))
             return .string(try PercentFormatter.format(s, y))
         case let (.subtract, .set(s), .set(t)):
             return .set(CPythonSetOrder.ordered(s.filter { e in !t.contains { equals(e, $0) } }))

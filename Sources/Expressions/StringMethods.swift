@@ -211,7 +211,10 @@ enum StringMethods {
             let before = String(String.UnicodeScalarView(scalars[..<i]))
             let after = String(String.UnicodeScalarView(scalars[(i + sep.unicodeScalars.count)...]))
             return .value(.tuple([.string(before), .string(sep), .string(after)]))
-        case "format": return string(try StringFormatMethod.format(s, a))
+        case "format":
+            for v in a.positional { try env.limits.checkText(of: v) }
+            for (_, v) in a.keywords { try env.limits.checkText(of: v) }
+            return string(try StringFormatMethod.format(s, a))
         default: throw ExpressionError(.attribute, "'str' object has no attribute '\(name)'")
         }
     }
