@@ -10,6 +10,7 @@ extension ExpressionCompiler {
         var conditions: [EvaluatorBox]
     }
 
+    /// A comprehension target resolved to hidden slots; unpacking checks the element count like Python.
     indirect enum CompiledTarget: Sendable {
         case slot(Int)
         case unpack([CompiledTarget])

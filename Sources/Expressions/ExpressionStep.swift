@@ -12,6 +12,8 @@ public struct ExpressionStep: Sendable {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var expressionName: String
         public var error: ExpressionError
+        /// The expression's source text (`error.offset` points into it); empty for output conversion errors.
+        public var source: String = ""
         /// `Expression 'name' failed: <error>` as the Python tool words it.
         public var description: String { "Expression '\(expressionName)' failed: \(error.description)" }
     }
@@ -42,7 +44,7 @@ public struct ExpressionStep: Sendable {
                     out.append((name, names.slot(for: name),
                                 try CompiledExpression(source, dialect: .python, names: names, assignedTo: name)))
                 } catch {
-                    throw Failure(expressionName: name, error: error)
+                    throw Failure(expressionName: name, error: error, source: source)
                 }
             }
             return out
@@ -52,7 +54,7 @@ public struct ExpressionStep: Sendable {
         self.expressions = try compile(expressions)
         if let loopUntil {
             do throws(ExpressionError) { self.loopUntil = try CompiledExpression(loopUntil, names: names) } catch {
-                throw Failure(expressionName: "loop_until", error: error)
+                throw Failure(expressionName: "loop_until", error: error, source: loopUntil)
             }
         } else {
             self.loopUntil = nil
@@ -101,7 +103,7 @@ public struct ExpressionStep: Sendable {
                 do throws(ExpressionError) {
                     env.slots[slot] = try list[i].code.evaluator(env)
                 } catch {
-                    throw Failure(expressionName: list[i].name, error: error)
+                    throw Failure(expressionName: list[i].name, error: error, source: list[i].code.source)
                 }
                 i += 1
             }
@@ -119,7 +121,7 @@ public struct ExpressionStep: Sendable {
                 do throws(ExpressionError) {
                     if PythonRuntime.truthy(try loopUntil.evaluator(env)) { conditionMet = true; break }
                 } catch {
-                    throw Failure(expressionName: "loop_until", error: error)
+                    throw Failure(expressionName: "loop_until", error: error, source: loopUntil.source)
                 }
             }
         } else {
