@@ -165,6 +165,18 @@ struct ExpressionCompiler {
         if allowUndefined && dialect == .jinja {
             return { env in env.slots[slot] }
         }
+        if dialect == .jinja {
+            return { env throws(ExpressionError) in
+                let v = env.slots[slot]
+                if case .undefined = v {
+                    var e = env.nameError(name, offset: offset, length: length)
+                    e.kind = .undefined
+                    e.message = "'\(name)' is undefined"
+                    throw e
+                }
+                return v
+            }
+        }
         return { env throws(ExpressionError) in
             let v = env.slots[slot]
             if case .undefined = v { throw env.nameError(name, offset: offset, length: length) }

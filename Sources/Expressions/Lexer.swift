@@ -76,7 +76,7 @@ struct Lexer {
         if Lexer.isNameStart(c) {
             while i < s.count && Lexer.isNameContinue(s[i]) { i += 1 }
             let word = String(String.UnicodeScalarView(s[start..<i]))
-            if i < s.count, s[i] == "'" || s[i] == "\"", let prefix = StringPrefix(word) {
+            if !jinja, i < s.count, s[i] == "'" || s[i] == "\"", let prefix = StringPrefix(word) {
                 return try string(prefix: prefix, start: start)
             }
             return Token(kind: .name, text: word, offset: base + start, length: i - start)
