@@ -131,6 +131,23 @@ extension ExpressionCompiler {
                 }
             }
         }
+        // any(gen)/all(gen): lazy, short-circuiting, as with CPython's generator (when not shadowed).
+        if args.count == 1, args[0].kind == .positional, let (slot, name) = globalSlot(callee), name == "any" || name == "all",
+           case .comprehension(.generator, let element, nil, let clauses) = args[0].value.kind {
+            let builtin: Builtin = name == "any" ? .any : .all
+            let lazy = try compileComprehension(.generator, element, nil, clauses, node: args[0].value,
+                                                shortCircuit: name == "any")
+            let function = try compile(callee)
+            let argsEval = try compileArguments(args)
+            return { env throws(ExpressionError) in
+                if case .builtin(let b) = env.slots[slot], b == builtin { return try lazy(env) }
+                let f = try function(env)
+                let a = try argsEval(env)
+                do throws(ExpressionError) { return try ExpressionCompiler.invoke(f, a, env) } catch {
+                    throw error.located(at: offset, length: length)
+                }
+            }
+        }
         let function = try compile(callee)
         let argsEval = try compileArguments(args)
         return { env throws(ExpressionError) in

@@ -40,8 +40,11 @@ extension ExpressionCompiler {
         }
     }
 
+    /// `shortCircuit`: for `any(gen)` (true) / `all(gen)` (false), stop at the first element whose truthiness
+    /// equals it and return the bool, as CPython's lazy generator would.
     mutating func compileComprehension(_ kind: ComprehensionKind, _ element: ExpressionNode, _ value: ExpressionNode?,
-                                       _ clauses: [ComprehensionClause], node: ExpressionNode) throws(ExpressionError) -> Evaluator {
+                                       _ clauses: [ComprehensionClause], node: ExpressionNode,
+                                       shortCircuit: Bool? = nil) throws(ExpressionError) -> Evaluator {
         if kind == .generator && names.scope == .validation {
             throw ExpressionError(.notSupported, "generator expressions are not supported in validation rules",
                                   offset: node.offset, length: node.length)
@@ -76,9 +79,15 @@ extension ExpressionCompiler {
         return { env throws(ExpressionError) in
             var items: [Value] = []
             var object = ValueObject()
+            var stopped = false
             func run(_ index: Int) throws(ExpressionError) {
+                if stopped { return }
                 if index == clausesFinal.count {
                     let e = try elementEval(env)
+                    if let shortCircuit {
+                        if PythonRuntime.truthy(e) == shortCircuit { stopped = true }
+                        return
+                    }
                     if let valueEval {
                         object[try ExpressionCompiler.dictKey(e)] = try valueEval.run(env).toValue()
                     } else {
@@ -90,6 +99,7 @@ extension ExpressionCompiler {
                 let clause = clausesFinal[index]
                 let source = try clause.iterable(env)
                 try forEachElement(source, env) { (item: RuntimeValue) throws(ExpressionError) in
+                    if stopped { return }
                     try env.step()
                     try clause.target.assign(item, env)
                     for c in clause.conditions where !PythonRuntime.truthy(try c.run(env)) { return }
@@ -97,6 +107,7 @@ extension ExpressionCompiler {
                 }
             }
             do throws(ExpressionError) { try run(0) } catch { throw error.located(at: offset, length: length) }
+            if let shortCircuit { return .bool(stopped == shortCircuit) }
             switch kind {
             case .list, .generator: return .value(.array(items))
             case .set: return .value(.set(try HashKey.unique(items)))

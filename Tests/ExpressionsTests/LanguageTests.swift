@@ -66,6 +66,17 @@ import Testing
         #expect(try Self.eval("{k: [c for c in k] for k in ['ab']}").toValue() == ["ab": ["a", "b"]])
     }
 
+    @Test func anyAndAllOverGeneratorsShortCircuit() throws {
+        #expect(try Self.eval("any(x > 0 for x in [1, 'a'])").toValue() == true)     // CPython: True
+        #expect(try Self.eval("all(x > 0 for x in [0, 'a'])").toValue() == false)    // CPython: False
+        #expect(try Self.eval("any(x > 5 for x in range(3))").toValue() == false)
+        #expect(try Self.eval("all(v for v in [])").toValue() == true)
+        // Random draws stop with the generator: one draw, then the next random() (CPython: True, 0.7579544029403025).
+        #expect(try Self.eval("[any(random.random() > 0.5 for _ in range(10)), random.random()]").toValue()
+            == [true, .double(0.7579544029403025)])
+        #expect(throws: ExpressionError.self) { try Self.eval("any(x > 0 for x in ['a', 1])") }
+    }
+
     @Test func functionsAsValues() throws {
         #expect(try Self.eval("list(map(str, [1, 2]))").toValue() == ["1", "2"])
         #expect(try Self.eval("sorted(['bb', 'a', 'ccc'], key=len)").toValue() == ["a", "bb", "ccc"])
