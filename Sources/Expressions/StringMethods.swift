@@ -9,6 +9,13 @@ enum StringMethods {
         c.properties.isWhitespace || (c.value >= 0x1C && c.value <= 0x1F)
     }
 
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        switch c.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
     static func str(_ v: RuntimeValue?, _ what: String) throws(ExpressionError) -> String {
         guard let v, case .value(.string(let s)) = v else {
             throw .type("\(what) argument must be str, not \(v.map(PythonRuntime.typeName) ?? "nothing")")
@@ -182,9 +189,13 @@ enum StringMethods {
         case "capitalize":
             guard let first = s.first else { return string("") }
             return string(first.uppercased() + s.dropFirst().lowercased())
-        case "isdigit", "isnumeric", "isdecimal": return all { $0.properties.numericType != nil }
-        case "isalpha": return all { $0.properties.isAlphabetic }
-        case "isalnum": return all { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        // Python's definitions: decimal = Nd; digit = Numeric_Type Decimal or Digit; numeric = any Numeric_Type;
+        // alpha = categories Lu Ll Lt Lm Lo.
+        case "isdecimal": return all { $0.properties.numericType == .decimal }
+        case "isdigit": return all { $0.properties.numericType == .decimal || $0.properties.numericType == .digit }
+        case "isnumeric": return all { $0.properties.numericType != nil }
+        case "isalpha": return all(isLetter)
+        case "isalnum": return all { isLetter($0) || $0.properties.numericType != nil }
         case "isspace": return all(isSpace)
         case "isupper": return .bool(s.contains { $0.isCased && $0.isUppercase } && !s.contains { $0.isCased && $0.isLowercase })
         case "islower": return .bool(s.contains { $0.isCased && $0.isLowercase } && !s.contains { $0.isCased && $0.isUppercase })
