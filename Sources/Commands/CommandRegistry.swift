@@ -14,6 +14,7 @@ public enum CommandRegistry {
         UnitsCommand.self,
         CheckCommand.self,
         ModelsCommand.self,
+        EvalCommand.self,
         HelpCommand.self,
     ]
 

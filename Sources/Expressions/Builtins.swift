@@ -49,9 +49,11 @@ enum Builtins {
             return .bool(p.isEmpty ? false : PythonRuntime.truthy(p[0]))
         case .str:
             try arity(b, a, 0...1)
+            if let first = p.first { try env.limits.checkText(of: first) }
             return .value(.string(p.isEmpty ? "" : PythonRuntime.str(p[0])))
         case .repr:
             try arity(b, a, 1...1)
+            try env.limits.checkText(of: p[0])
             return .value(.string(PythonRuntime.repr(p[0])))
         case .int: return try Conversions.int(a)
         case .float: return try Conversions.float(a)
@@ -134,6 +136,7 @@ enum Builtins {
         case .format:
             try arity(b, a, 1...2)
             let spec = p.count > 1 ? PythonRuntime.str(p[1]) : ""
+            try env.limits.checkText(of: p[0])
             return .value(.string(try FormatSpec.format(p[0], spec: spec)))
         case .dir:
             return .value(.array(Array(Set(env.contextNames)).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }.map { .string($0) }))

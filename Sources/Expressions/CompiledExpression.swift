@@ -14,13 +14,24 @@ public final class CompiledExpression: Sendable {
     /// Slots this expression may touch (the name table's size right after compiling it).
     let requiredSlots: Int
 
-    public init(_ source: String, dialect: ExpressionDialect = .python, names: NameTable = NameTable()) throws(ExpressionError) {
+    public convenience init(_ source: String, dialect: ExpressionDialect = .python, names: NameTable = NameTable()) throws(ExpressionError) {
+        try self.init(source, dialect: dialect, names: names, assignedTo: nil)
+    }
+
+    /// `assignedTo`: the name the caller stores the result under (expression steps). `name + [items]` then
+    /// appends to the name's list in place instead of copying it, which is unobservable because the old
+    /// value is about to be replaced.
+    init(_ source: String, dialect: ExpressionDialect, names: NameTable, assignedTo target: String?) throws(ExpressionError) {
         self.source = source
         self.dialect = dialect
         self.names = names
         syntaxTree = try ExpressionParser.parse(source, dialect: dialect)
         var compiler = ExpressionCompiler(names: names, dialect: dialect)
-        evaluator = try compiler.compile(syntaxTree)
+        if let target, let selfAppend = try compiler.compileSelfAppend(syntaxTree, target: target) {
+            evaluator = selfAppend.run
+        } else {
+            evaluator = try compiler.compile(syntaxTree)
+        }
         requiredSlots = names.count
     }
 

@@ -99,10 +99,12 @@ enum Conversions {
 
     static func isinstance(_ a: Args) throws(ExpressionError) -> RuntimeValue {
         guard a.positional.count == 2 else { throw .type("isinstance expected 2 arguments") }
-        let value = a.positional[0]
-        var types: [RuntimeValue] = [a.positional[1]]
-        if case .value(.tuple) = a.positional[1] { throw .type("isinstance() with a tuple of types is not supported") }
-        if case .value(let v) = value, case .builtin(let b) = types.removeFirst() {
+        let value = a.positional[0], type = a.positional[1]
+        if case .value(.tuple(let types)) = type {
+            _ = types
+            throw ExpressionError(.notSupported, "isinstance() with a tuple of types is not supported")
+        }
+        if case .value(let v) = value, case .builtin(let b) = type {
             switch (b, v) {
             case (.int, .int), (.int, .bool), (.bool, .bool), (.float, .double), (.str, .string), (.list, .array),
                  (.dict, .object), (.tuple, .tuple), (.set, .set):

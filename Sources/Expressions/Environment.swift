@@ -14,20 +14,39 @@ public final class Environment {
         _read { yield slotStorage.pointee }
         _modify { yield &slotStorage.pointee }
     }
-    public var random: PythonRandom?
-    public var limits: ExpressionLimits
-    var stepsLeft: Int
+    /// The unit's generator (created with seed 0 on first use when nil).
+    public var random: PythonRandom? {
+        get { hot.pointee.random }
+        set { hot.pointee.random = newValue }
+    }
+    public let limits: ExpressionLimits
+    /// Per-evaluation mutable state behind a pointer owned by this object, so the hot path pays no dynamic
+    /// exclusivity checks.
+    private struct HotState {
+        var stepsLeft: Int
+        var random: PythonRandom?
+    }
+    private let hot: UnsafeMutablePointer<HotState>
     public var provider: (any FilterTestProvider)?
-    /// Names `dir()` lists (the context's keys and assigned names), maintained by `bind`/`set`.
-    var contextNames: [String] = []
+    /// The bound context's keys (shared with the context, not copied), minus `hiddenNames`, plus `extraNames`:
+    /// what `dir()` lists and name errors offer.
+    private var boundKeys: [String] = []
+    var hiddenNames: Set<String> = []
+    var extraNames: [String] = []
+
+    var contextNames: [String] {
+        var out = hiddenNames.isEmpty ? boundKeys : boundKeys.filter { !hiddenNames.contains($0) }
+        for name in extraNames where !out.contains(name) { out.append(name) }
+        return out
+    }
 
     public init(names: NameTable, random: PythonRandom? = nil, limits: ExpressionLimits = .standard,
                 provider: (any FilterTestProvider)? = nil) {
         self.names = names
-        self.random = random
         self.limits = limits
         self.provider = provider
-        stepsLeft = limits.maxSteps
+        hot = UnsafeMutablePointer<HotState>.allocate(capacity: 1)
+        hot.initialize(to: HotState(stepsLeft: limits.maxSteps, random: random))
         slotStorage = UnsafeMutablePointer<[RuntimeValue]>.allocate(capacity: 1)
         slotStorage.initialize(to: names.defaultSlots())
     }
@@ -35,16 +54,25 @@ public final class Environment {
     deinit {
         slotStorage.deinitialize(count: 1)
         slotStorage.deallocate()
+        hot.deinitialize(count: 1)
+        hot.deallocate()
     }
 
     /// Makes every key of `context` visible by name (keys the compiled code never mentions are only
     /// remembered for `dir()`).
     public func bind(_ context: ValueObject) {
+        bind(context, excluding: [])
+    }
+
+    /// Binds every key of `context` except `excluded` ones.
+    public func bind(_ context: ValueObject, excluding excluded: Set<String>) {
         if slots.count < names.count { slots += names.defaultSlots().dropFirst(slots.count) }
-        for (key, value) in context {
-            if let slot = names.slot(of: key) { slots[slot] = .value(value) }
+        let keys = context.keys, values = context.values
+        for i in keys.indices where excluded.isEmpty || !excluded.contains(keys[i]) {
+            if let slot = names.slot(of: keys[i]) { slots[slot] = .value(values[i]) }
         }
-        contextNames = context.keys
+        boundKeys = keys
+        hiddenNames = excluded
     }
 
     /// Sets a name (registering it in the name table if needed).
@@ -52,7 +80,17 @@ public final class Environment {
         let slot = names.slot(for: name)
         if slots.count <= slot { slots += names.defaultSlots().dropFirst(slots.count) }
         slots[slot] = value
-        if !contextNames.contains(name) { contextNames.append(name) }
+        if !extraNames.contains(name) { extraNames.append(name) }
+    }
+
+    /// Direct slot access for callers that resolved a name once (`names.slot(for:)`), e.g. a template loop
+    /// variable set on every iteration.
+    public subscript(slot index: Int) -> RuntimeValue {
+        get { slots[index] }
+        set {
+            if slots.count <= index { slots += names.defaultSlots().dropFirst(slots.count) }
+            slots[index] = newValue
+        }
     }
 
     /// The current value of a name, nil when unbound.
@@ -63,19 +101,19 @@ public final class Environment {
     }
 
     /// Resets the step budget (called per top-level evaluation).
-    func resetSteps() { stepsLeft = limits.maxSteps }
+    func resetSteps() { hot.pointee.stepsLeft = limits.maxSteps }
 
     @inline(__always) func step(_ count: Int = 1) throws(ExpressionError) {
-        stepsLeft -= count
-        if stepsLeft < 0 {
+        hot.pointee.stepsLeft -= count
+        if hot.pointee.stepsLeft < 0 {
             throw ExpressionError(.limit, "evaluation exceeded \(limits.maxSteps) steps")
         }
     }
 
     func rng() throws(ExpressionError) -> PythonRandom {
-        if let random { return random }
+        if let random = hot.pointee.random { return random }
         let r = PythonRandom(seed: 0)
-        random = r
+        hot.pointee.random = r
         return r
     }
 }
@@ -86,16 +124,46 @@ public final class Environment {
 /// Invariant: slots are dense and never reused; hidden comprehension variables get names that cannot be
 /// written in source (`for#N:x`).
 public final class NameTable: @unchecked Sendable {
+    /// Which builtins are bound by default.
+    public enum BuiltinScope: Sendable {
+        /// asteval's default symtable subset (expression steps, `processing.expressions`, statistics).
+        case full
+        /// The Python tool's validation interpreter: only `sum len min max abs round all any sorted list dict
+        /// set str int float bool isinstance enumerate zip range`; no `random`, math, `dir`, `tuple`, `map`...;
+        /// generator expressions are rejected (asteval raises NotImplementedError there).
+        case validation
+    }
+
+    public static let validationBuiltins: Set<Builtin> = [
+        .sum, .len, .min, .max, .abs, .round, .all, .any, .sorted, .list, .dict, .set, .str, .int, .float, .bool,
+        .isinstance, .enumerate, .zip, .range,
+    ]
+
+    public let scope: BuiltinScope
     private var slotsByName: [String: Int] = [:]
+    private var mutated: [String] = []
     public private(set) var allNames: [String] = []
     private var cachedDefaults: [RuntimeValue] = []
     private let lock = NSLockish()
 
-    public init() {}
+    public init(builtins scope: BuiltinScope) {
+        self.scope = scope
+    }
+
+    public convenience init() {
+        self.init(builtins: .full)
+    }
 
     public var count: Int { lock.withLock { allNames.count } }
 
     public func slot(of name: String) -> Int? { lock.withLock { slotsByName[name] } }
+
+    /// Names some compiled expression mutates in place (`xs.append(...)`, `random.shuffle(xs)`).
+    public var mutatedNames: [String] { lock.withLock { mutated } }
+
+    func markMutated(_ name: String) {
+        lock.withLock { if !mutated.contains(name) { mutated.append(name) } }
+    }
 
     public func slot(for name: String) -> Int {
         lock.withLock {
@@ -112,11 +180,12 @@ public final class NameTable: @unchecked Sendable {
         lock.withLock {
             if cachedDefaults.count == allNames.count { return cachedDefaults }
             for name in allNames.dropFirst(cachedDefaults.count) {
-                if name == "random" {
+                let full = scope == .full
+                if name == "random" && full {
                     cachedDefaults.append(.random)
-                } else if let b = Builtin.byName[name] {
+                } else if let b = Builtin.byName[name], full || NameTable.validationBuiltins.contains(b) {
                     cachedDefaults.append(.builtin(b))
-                } else if let c = Builtin.constants[name] {
+                } else if full, let c = Builtin.constants[name] {
                     cachedDefaults.append(.value(c))
                 } else {
                     cachedDefaults.append(.undefined(name))

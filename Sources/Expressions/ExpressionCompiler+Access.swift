@@ -12,15 +12,16 @@ extension ExpressionCompiler {
     typealias ArgumentsEvaluator = @Sendable (Environment) throws(ExpressionError) -> Arguments
 
     mutating func compileArguments(_ args: [Argument]) throws(ExpressionError) -> ArgumentsEvaluator {
-        var partList: [(Argument.Kind, Evaluator)] = []
-        for a in args { partList.append((a.kind, try compile(a.value))) }
+        struct Part: Sendable { let kind: Argument.Kind; let value: Evaluator }
+        var partList: [Part] = []
+        for a in args { partList.append(Part(kind: a.kind, value: try compile(a.value))) }
         let parts = partList
         return { env throws(ExpressionError) in
             var result = Arguments(positional: [], keywords: [])
             result.positional.reserveCapacity(parts.count)
-            for (kind, e) in parts {
-                let v = try e(env)
-                switch kind {
+            for part in parts {
+                let v = try part.value(env)
+                switch part.kind {
                 case .positional: result.positional.append(v)
                 case .keyword(let name): result.keywords.append((name, v))
                 case .star: result.positional += try PythonRuntime.elements(of: v, limits: env.limits)
@@ -44,6 +45,22 @@ extension ExpressionCompiler {
         let offset = node.offset, length = node.length
         if case .attribute(let receiverNode, let method) = callee.kind {
             let receiver = try compile(receiverNode)
+            // `random.choice([constants])`: the hottest call of stochastic pipelines; no argument closure, no
+            // array retain, and the receiver read straight from its slot.
+            if method == "choice", args.count == 1, args[0].kind == .positional, let (slot, _) = globalSlot(receiverNode),
+               case .list(let items) = args[0].value.kind, let constant = ExpressionCompiler.constantItems(items), !constant.isEmpty {
+                let constantList = RuntimeValue.value(.array(constant))
+                return { env throws(ExpressionError) in
+                    if case .random = env.slots[slot] {
+                        return .value(constant[try env.rng().randbelow(constant.count)])
+                    }
+                    do throws(ExpressionError) {
+                        return try MethodCalls.call(try receiver(env), method, Arguments(positional: [constantList], keywords: []), env)
+                    } catch {
+                        throw error.located(at: offset, length: length)
+                    }
+                }
+            }
             if method == "choice", args.count == 1, args[0].kind == .positional {
                 let arg = try compile(args[0].value)
                 return { env throws(ExpressionError) in
@@ -63,11 +80,21 @@ extension ExpressionCompiler {
             var slotFound: Int?
             if method == "shuffle", let first = args.first, case .name(let n) = first.value.kind {
                 slotFound = localSlot(n) ?? names.slot(for: n)
+                if localSlot(n) == nil { names.markMutated(n) }
             } else if ExpressionCompiler.mutatingMethods.contains(method), case .name(let n) = receiverNode.kind {
                 slotFound = localSlot(n) ?? names.slot(for: n)
+                if localSlot(n) == nil { names.markMutated(n) }
             }
             let targetSlot = slotFound
             let isShuffle = method == "shuffle"
+            // Mutating an element in place (`d['k'].append(1)`) would change `d` in CPython; we cannot write
+            // that back, so it is an error rather than a silently different value.
+            let nestedReceiver: Bool = {
+                switch receiverNode.kind {
+                case .subscript, .attribute: return true
+                default: return false
+                }
+            }()
             return { env throws(ExpressionError) in
                 let r = try receiver(env)
                 var a = try argsEval(env)
@@ -88,6 +115,9 @@ extension ExpressionCompiler {
                     }
                     if case .value(var target) = r, ExpressionCompiler.mutatingMethods.contains(method),
                        MethodCalls.isMutating(target, method) {
+                        if nestedReceiver {
+                            throw ExpressionError(.notSupported, "in-place \(method)() on an element of another object is not supported; build a new value instead")
+                        }
                         return try MethodCalls.callMutating(&target, method, a, env)
                     }
                     if isShuffle, case .random = r, !a.positional.isEmpty, case .value(var copy) = a.positional[0] {
@@ -97,6 +127,23 @@ extension ExpressionCompiler {
                     }
                     return try MethodCalls.call(r, method, a, env)
                 } catch {
+                    throw error.located(at: offset, length: length)
+                }
+            }
+        }
+        // any(gen)/all(gen): lazy, short-circuiting, as with CPython's generator (when not shadowed).
+        if args.count == 1, args[0].kind == .positional, let (slot, name) = globalSlot(callee), name == "any" || name == "all",
+           case .comprehension(.generator, let element, nil, let clauses) = args[0].value.kind {
+            let builtin: Builtin = name == "any" ? .any : .all
+            let lazy = try compileComprehension(.generator, element, nil, clauses, node: args[0].value,
+                                                shortCircuit: name == "any")
+            let function = try compile(callee)
+            let argsEval = try compileArguments(args)
+            return { env throws(ExpressionError) in
+                if case .builtin(let b) = env.slots[slot], b == builtin { return try lazy(env) }
+                let f = try function(env)
+                let a = try argsEval(env)
+                do throws(ExpressionError) { return try ExpressionCompiler.invoke(f, a, env) } catch {
                     throw error.located(at: offset, length: length)
                 }
             }
@@ -153,15 +200,17 @@ extension ExpressionCompiler {
         let object = try compile(objectNode)
         let offset = node.offset, length = node.length
         if case .slice(let lo, let hi, let st) = index.kind {
-            let parts: [Evaluator?] = [try lo.map { (n: ExpressionNode) throws(ExpressionError) -> Evaluator in try compile(n) },
-                                       try hi.map { (n: ExpressionNode) throws(ExpressionError) -> Evaluator in try compile(n) },
-                                       try st.map { (n: ExpressionNode) throws(ExpressionError) -> Evaluator in try compile(n) }]
+            var partList: [EvaluatorBox?] = []
+            for bound in [lo, hi, st] {
+                if let bound { partList.append(EvaluatorBox(run: try compile(bound))) } else { partList.append(nil) }
+            }
+            let parts = partList
             return { env throws(ExpressionError) in
                 let o = try object(env)
                 var bounds: [Int?] = []
                 for p in parts {
                     guard let p else { bounds.append(nil); continue }
-                    switch try p(env) {
+                    switch try p.run(env) {
                     case .value(.null): bounds.append(nil)
                     case .value(.int(let i)): bounds.append(i)
                     case .value(.bool(let b)): bounds.append(b ? 1 : 0)

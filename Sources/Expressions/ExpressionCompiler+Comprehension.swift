@@ -7,9 +7,10 @@ extension ExpressionCompiler {
     struct Clause {
         var iterable: Evaluator
         var target: CompiledTarget
-        var conditions: [Evaluator]
+        var conditions: [EvaluatorBox]
     }
 
+    /// A comprehension target resolved to hidden slots; unpacking checks the element count like Python.
     indirect enum CompiledTarget: Sendable {
         case slot(Int)
         case unpack([CompiledTarget])
@@ -39,33 +40,56 @@ extension ExpressionCompiler {
         }
     }
 
+    /// `shortCircuit`: for `any(gen)` (true) / `all(gen)` (false), stop at the first element whose truthiness
+    /// equals it and return the bool, as CPython's lazy generator would.
     mutating func compileComprehension(_ kind: ComprehensionKind, _ element: ExpressionNode, _ value: ExpressionNode?,
-                                       _ clauses: [ComprehensionClause], node: ExpressionNode) throws(ExpressionError) -> Evaluator {
+                                       _ clauses: [ComprehensionClause], node: ExpressionNode,
+                                       shortCircuit: Bool? = nil) throws(ExpressionError) -> Evaluator {
+        if kind == .generator && names.scope == .validation {
+            throw ExpressionError(.notSupported, "generator expressions are not supported in validation rules",
+                                  offset: node.offset, length: node.length)
+        }
         var compiled: [Clause] = []
         let depthBefore = scopes.count
         for clause in clauses {
             // The first iterable is evaluated in the enclosing scope; later ones see earlier targets.
-            let iterable = try compile(clause.iterable)
+            // `for x in {constants}` iterates CPython's folded frozenset directly.
+            var iterable: Evaluator
+            if case .set(let items) = clause.iterable.kind, let constant = ExpressionCompiler.constantItems(items) {
+                let frozen = RuntimeValue.value(.set(CPythonSetOrder.constantOrdered(
+                    try HashKey.uniqueInInsertionOrder(constant), asDisplay: false)))
+                iterable = { _ in frozen }
+            } else {
+                iterable = try compile(clause.iterable)
+            }
             var scope: [String: Int] = [:]
             let target = bindTarget(clause.target, into: &scope)
             scopes.append(scope)
-            var conditions: [Evaluator] = []
-            for c in clause.conditions { conditions.append(try compile(c)) }
+            var conditions: [EvaluatorBox] = []
+            for c in clause.conditions { conditions.append(EvaluatorBox(run: try compile(c))) }
             compiled.append(Clause(iterable: iterable, target: target, conditions: conditions))
         }
         let elementEval = try compile(element)
-        let valueEval: Evaluator? = try value.map { (n: ExpressionNode) throws(ExpressionError) -> Evaluator in try compile(n) }
+        var valueBox: EvaluatorBox?
+        if let value { valueBox = EvaluatorBox(run: try compile(value)) }
+        let valueEval = valueBox
         scopes.removeLast(scopes.count - depthBefore)
         let clausesFinal = compiled
         let offset = node.offset, length = node.length
         return { env throws(ExpressionError) in
             var items: [Value] = []
             var object = ValueObject()
+            var stopped = false
             func run(_ index: Int) throws(ExpressionError) {
+                if stopped { return }
                 if index == clausesFinal.count {
                     let e = try elementEval(env)
+                    if let shortCircuit {
+                        if PythonRuntime.truthy(e) == shortCircuit { stopped = true }
+                        return
+                    }
                     if let valueEval {
-                        object[try ExpressionCompiler.dictKey(e)] = try valueEval(env).toValue()
+                        object[try ExpressionCompiler.dictKey(e)] = try valueEval.run(env).toValue()
                     } else {
                         items.append(try e.toValue())
                         try env.limits.checkCollection(items.count)
@@ -75,13 +99,15 @@ extension ExpressionCompiler {
                 let clause = clausesFinal[index]
                 let source = try clause.iterable(env)
                 try forEachElement(source, env) { (item: RuntimeValue) throws(ExpressionError) in
+                    if stopped { return }
                     try env.step()
                     try clause.target.assign(item, env)
-                    for c in clause.conditions where !PythonRuntime.truthy(try c(env)) { return }
+                    for c in clause.conditions where !PythonRuntime.truthy(try c.run(env)) { return }
                     try run(index + 1)
                 }
             }
             do throws(ExpressionError) { try run(0) } catch { throw error.located(at: offset, length: length) }
+            if let shortCircuit { return .bool(stopped == shortCircuit) }
             switch kind {
             case .list, .generator: return .value(.array(items))
             case .set: return .value(.set(try HashKey.unique(items)))
@@ -91,14 +117,14 @@ extension ExpressionCompiler {
     }
 
     mutating func compileFormatted(_ parts: [FormattedPart], node: ExpressionNode) throws(ExpressionError) -> Evaluator {
-        enum Piece { case text(String), field(Evaluator, Character?, Evaluator?) }
+        enum Piece { case text(String), field(Evaluator, Character?, EvaluatorBox?) }
         var pieces: [Piece] = []
         for part in parts {
             switch part {
             case .text(let s): pieces.append(.text(s))
             case .field(let expr, let conversion, let spec):
                 let e = try compile(expr)
-                let s: Evaluator? = spec.isEmpty ? nil : try compileFormatted(spec, node: node)
+                let s: EvaluatorBox? = spec.isEmpty ? nil : EvaluatorBox(run: try compileFormatted(spec, node: node))
                 pieces.append(.field(e, conversion, s))
             }
         }
@@ -110,13 +136,15 @@ extension ExpressionCompiler {
                 case .text(let s): out += s
                 case .field(let e, let conversion, let specEval):
                     var v = try e(env)
+                    try env.limits.checkText(of: v)
                     switch conversion {
                     case "r": v = .value(.string(PythonRuntime.repr(v)))
                     case "s": v = .value(.string(PythonRuntime.str(v)))
                     case "a": v = .value(.string(PythonRuntime.ascii(v)))
                     default: break
                     }
-                    let spec = try specEval.map { (f: Evaluator) throws(ExpressionError) -> String in PythonRuntime.str(try f(env)) } ?? ""
+                    var spec = ""
+                    if let specEval { spec = PythonRuntime.str(try specEval.run(env)) }
                     out += try FormatSpec.format(v, spec: spec)
                 }
             }

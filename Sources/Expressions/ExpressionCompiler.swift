@@ -3,6 +3,12 @@ import Basics
 /// A compiled expression node: a closure over the environment.
 typealias Evaluator = @Sendable (Environment) throws(ExpressionError) -> RuntimeValue
 
+/// An evaluator wrapped in a struct. Arrays and optionals of bare closures store them at generic
+/// abstraction, so every call would go through a reabstraction thunk; inside a struct they do not.
+struct EvaluatorBox: Sendable {
+    let run: Evaluator
+}
+
 /// Turns an `ExpressionNode` tree into nested closures with names resolved to slots, constant displays
 /// folded, and fast paths for int arithmetic/comparison and the unit's random generator.
 ///
@@ -59,7 +65,7 @@ struct ExpressionCompiler {
             return ExpressionCompiler.located(node) { env throws(ExpressionError) in
                 var out: [Value] = []
                 out.reserveCapacity(evals.count)
-                for e in evals { out.append(try e(env).toValue()) }
+                for e in evals { out.append(try e.run(env).toValue()) }
                 return .value(.array(out))
             }
         case .tuple(let items):
@@ -67,14 +73,20 @@ struct ExpressionCompiler {
             let evals = try compileAll(items)
             return ExpressionCompiler.located(node) { env throws(ExpressionError) in
                 var out: [Value] = []
-                for e in evals { out.append(try e(env).toValue()) }
+                for e in evals { out.append(try e.run(env).toValue()) }
                 return .value(.tuple(out))
             }
         case .set(let items):
+            if let constant = ExpressionCompiler.constantItems(items) {
+                // CPython folds constant displays to frozensets, which fixes their iteration order.
+                let unique = try HashKey.uniqueInInsertionOrder(constant)
+                let r = RuntimeValue.value(.set(CPythonSetOrder.constantOrdered(unique, asDisplay: true)))
+                return { _ in r }
+            }
             let evals = try compileAll(items)
             return ExpressionCompiler.located(node) { env throws(ExpressionError) in
                 var out: [Value] = []
-                for e in evals { out.append(try e(env).toValue()) }
+                for e in evals { out.append(try e.run(env).toValue()) }
                 return .value(.set(try HashKey.unique(out)))
             }
         case .dict(let pairs):
@@ -87,10 +99,17 @@ struct ExpressionCompiler {
             return try compileBinary(op, l, r, node: node)
         case .boolean(let isAnd, let items):
             let evals = try compileAll(items)
+            if items.count == 2 {
+                let first = try compile(items[0]), second = try compile(items[1])
+                return { env throws(ExpressionError) in
+                    let a = try first(env)
+                    return PythonRuntime.truthy(a) != isAnd ? a : try second(env)
+                }
+            }
             return { env throws(ExpressionError) in
                 var last = RuntimeValue.none
                 for e in evals {
-                    last = try e(env)
+                    last = try e.run(env)
                     if PythonRuntime.truthy(last) != isAnd { return last }
                 }
                 return last
@@ -122,9 +141,9 @@ struct ExpressionCompiler {
         }
     }
 
-    mutating func compileAll(_ nodes: [ExpressionNode]) throws(ExpressionError) -> [Evaluator] {
-        var out: [Evaluator] = []
-        for n in nodes { out.append(try compile(n)) }
+    mutating func compileAll(_ nodes: [ExpressionNode]) throws(ExpressionError) -> [EvaluatorBox] {
+        var out: [EvaluatorBox] = []
+        for n in nodes { out.append(EvaluatorBox(run: try compile(n))) }
         return out
     }
 
@@ -146,6 +165,18 @@ struct ExpressionCompiler {
         if allowUndefined && dialect == .jinja {
             return { env in env.slots[slot] }
         }
+        if dialect == .jinja {
+            return { env throws(ExpressionError) in
+                let v = env.slots[slot]
+                if case .undefined = v {
+                    var e = env.nameError(name, offset: offset, length: length)
+                    e.kind = .undefined
+                    e.message = "'\(name)' is undefined"
+                    throw e
+                }
+                return v
+            }
+        }
         return { env throws(ExpressionError) in
             let v = env.slots[slot]
             if case .undefined = v { throw env.nameError(name, offset: offset, length: length) }
@@ -160,17 +191,17 @@ struct ExpressionCompiler {
             if case .literal(.string(let key)) = k.kind, case .literal(let value) = v.kind { constant[key] = value } else { allConstant = false }
         }
         if allConstant { let r = RuntimeValue.value(.object(constant)); return { _ in r } }
-        var keyList: [Evaluator] = [], valueList: [Evaluator] = []
+        var keyList: [EvaluatorBox] = [], valueList: [EvaluatorBox] = []
         for (k, v) in pairs {
-            keyList.append(try compile(k))
-            valueList.append(try compile(v))
+            keyList.append(EvaluatorBox(run: try compile(k)))
+            valueList.append(EvaluatorBox(run: try compile(v)))
         }
         let keys = keyList, values = valueList
         return ExpressionCompiler.located(node) { env throws(ExpressionError) in
             var object = ValueObject(minimumCapacity: keys.count)
             for i in keys.indices {
-                let key = try keys[i](env)
-                object[try ExpressionCompiler.dictKey(key)] = try values[i](env).toValue()
+                let key = try keys[i].run(env)
+                object[try ExpressionCompiler.dictKey(key)] = try values[i].run(env).toValue()
             }
             return .value(.object(object))
         }
@@ -193,7 +224,7 @@ struct ExpressionCompiler {
                 let x = try a(env)
                 guard case .value(.array(let head)) = x else {
                     var right: [Value] = []
-                    for e in tail { right.append(try e(env).toValue()) }
+                    for e in tail { right.append(try e.run(env).toValue()) }
                     do throws(ExpressionError) { return try PythonRuntime.binary(op, x, .value(.array(right)), limits: env.limits) } catch {
                         throw error.located(at: offset, length: length)
                     }
@@ -201,7 +232,7 @@ struct ExpressionCompiler {
                 var out: [Value] = []
                 out.reserveCapacity(head.count + tail.count)
                 out.append(contentsOf: head)
-                for e in tail { out.append(try e(env).toValue()) }
+                for e in tail { out.append(try e.run(env).toValue()) }
                 do throws(ExpressionError) { try env.limits.checkCollection(out.count) } catch { throw error.located(at: offset, length: length) }
                 return .value(.array(out))
             }
@@ -209,7 +240,7 @@ struct ExpressionCompiler {
         if let fast = fastPath(l, r, kernel: ExpressionCompiler.intKernel(binary: op), node: node, general: { x, y, env throws(ExpressionError) in
             try PythonRuntime.binary(op, x, y, limits: env.limits)
         }) {
-            return fast
+            return fast.run
         }
         let a = try compile(l), b = try compile(r)
         switch op {
@@ -245,18 +276,18 @@ struct ExpressionCompiler {
                                                 general: { [op = rest[0].op] x, y, _ throws(ExpressionError) in
             .bool(try ExpressionCompiler.compare(op, x, y))
         }) {
-            return fast
+            return fast.run
         }
         let head = try compile(first)
-        var opList: [CompareOperator] = [], operandList: [Evaluator] = []
+        var opList: [CompareOperator] = [], operandList: [EvaluatorBox] = []
         for (op, operand) in rest {
             opList.append(op)
-            operandList.append(try compile(operand))
+            operandList.append(EvaluatorBox(run: try compile(operand)))
         }
         let ops = opList, operands = operandList
         let offset = node.offset, length = node.length
         if ops.count == 1 {
-            let op = ops[0], right = operands[0]
+            let op = ops[0], right = operands[0].run
             return { env throws(ExpressionError) in
                 let x = try head(env), y = try right(env)
                 if case .value(.int(let i)) = x, case .value(.int(let j)) = y {
@@ -276,7 +307,7 @@ struct ExpressionCompiler {
         return { env throws(ExpressionError) in
             var left = try head(env)
             for i in ops.indices {
-                let right = try operands[i](env)
+                let right = try operands[i].run(env)
                 let ok: Bool
                 do throws(ExpressionError) { ok = try ExpressionCompiler.compare(ops[i], left, right) } catch { throw error.located(at: offset, length: length) }
                 if !ok { return .false }
@@ -292,8 +323,8 @@ struct ExpressionCompiler {
         case .notEqual: return !PythonRuntime.equals(x, y)
         case .isIn: return try PythonRuntime.contains(y, x)
         case .notIn: return try !PythonRuntime.contains(y, x)
-        case .isSame: return PythonRuntime.isSame(x, y)
-        case .isNotSame: return !PythonRuntime.isSame(x, y)
+        case .isSame: return try PythonRuntime.isSame(x, y)
+        case .isNotSame: return try !PythonRuntime.isSame(x, y)
         default: return try PythonRuntime.ordered(op, x, y)
         }
     }

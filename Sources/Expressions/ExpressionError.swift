@@ -66,7 +66,19 @@ public struct ExpressionError: Error, Sendable, Equatable, CustomStringConvertib
 
     /// A `Diagnostic` pointing into the expression, given where the expression text starts in its file
     /// (`start` is the location of the expression's first character; multi-line texts advance the line).
-    public func diagnostic(source: String, start: SourceLocation?, id: String = "expression.error") -> Diagnostic {
+    /// A stable diagnostic id for the kind of error.
+    public var diagnosticID: String {
+        switch kind {
+        case .syntax: return "expression.syntax-error"
+        case .notSupported: return "expression.not-supported"
+        case .name, .undefined: return "expression.undefined-name"
+        case .limit: return "expression.limit-exceeded"
+        default: return "expression.evaluation-error"
+        }
+    }
+
+    public func diagnostic(source: String, start: SourceLocation?, id: String? = nil) -> Diagnostic {
+        let id = id ?? diagnosticID
         var location: SourceLocation? = start
         if let start, let (line, column) = lineAndColumn(in: source) {
             location = SourceLocation(file: start.file, line: start.line + line - 1,

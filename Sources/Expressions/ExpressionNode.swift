@@ -5,6 +5,7 @@ import Basics
 /// Invariants: the tree is immutable once parsed; `offset` points at the token that best identifies the
 /// node (the operator for binary operations, the `(` for calls), so errors point where Python would.
 public struct ExpressionNode: Sendable {
+    /// The node's construct; children are complete nodes with their own positions.
     public indirect enum Kind: Sendable {
         case literal(Value)
         case name(String)
@@ -43,10 +44,12 @@ public struct ExpressionNode: Sendable {
     }
 }
 
+/// A prefix operator; `rawValue` is its spelling.
 public enum UnaryOperator: String, Sendable {
     case plus = "+", minus = "-", invert = "~", not = "not"
 }
 
+/// An infix arithmetic/bitwise operator (and Jinja's `~`); `rawValue` is its spelling.
 public enum BinaryOperator: String, Sendable {
     case add = "+", subtract = "-", multiply = "*", trueDivide = "/", floorDivide = "//", modulo = "%"
     case power = "**", leftShift = "<<", rightShift = ">>", bitAnd = "&", bitOr = "|", bitXor = "^"
@@ -55,6 +58,7 @@ public enum BinaryOperator: String, Sendable {
     case concatenate = "~"
 }
 
+/// A comparison operator of a (possibly chained) comparison; `rawValue` is its spelling.
 public enum CompareOperator: String, Sendable {
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case isIn = "in", notIn = "not in", isSame = "is", isNotSame = "is not"
@@ -62,11 +66,13 @@ public enum CompareOperator: String, Sendable {
 
 /// A call argument: positional, `name=value`, `*seq` or `**mapping`.
 public struct Argument: Sendable {
+    /// How the argument is passed.
     public enum Kind: Sendable, Equatable { case positional, keyword(String), star, doubleStar }
     public var kind: Kind
     public var value: ExpressionNode
 }
 
+/// What a comprehension builds (generators are evaluated eagerly into a list).
 public enum ComprehensionKind: Sendable { case list, set, dict, generator }
 
 /// `for target in iterable if cond...`; `target` is a name or a (nested) tuple of names.

@@ -158,6 +158,7 @@ extension ExpressionParser {
     }
 
     mutating func parseComprehensionClauses() throws -> [ComprehensionClause] {
+        if dialect == .jinja { throw syntaxError("comprehensions are not part of Jinja's expression syntax") }
         var clauses: [ComprehensionClause] = []
         while current.isName("for") {
             _ = advance()

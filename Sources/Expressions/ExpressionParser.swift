@@ -124,8 +124,7 @@ public struct ExpressionParser {
     func startsExpression(_ token: Token) -> Bool {
         switch token.kind {
         case .name:
-            return !["for", "if", "else", "in", "and", "or", "is"].contains(token.text) || token.text == "not"
-                || false
+            return !["for", "if", "else", "in", "and", "or", "is"].contains(token.text)
         case .int, .float, .string, .fstring: return true
         case .op: return ["(", "[", "{", "-", "+", "~"].contains(token.text)
         case .end: return false

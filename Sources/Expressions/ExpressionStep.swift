@@ -12,6 +12,8 @@ public struct ExpressionStep: Sendable {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var expressionName: String
         public var error: ExpressionError
+        /// The expression's source text (`error.offset` points into it); empty for output conversion errors.
+        public var source: String = ""
         /// `Expression 'name' failed: <error>` as the Python tool words it.
         public var description: String { "Expression '\(expressionName)' failed: \(error.description)" }
     }
@@ -27,6 +29,9 @@ public struct ExpressionStep: Sendable {
     /// Names in first-assignment order: init names, then expression names not assigned by init.
     let initNames: [(name: String, slot: Int)]
     let expressionNames: [(name: String, slot: Int)]
+    let assignedNames: Set<String>
+    let initAndExpressionNames: [String]
+    let initNameStrings: [String]
 
     /// Compiles the step; a syntax error is a `Failure` naming the expression.
     public init(stepName: String, initExpressions: [(String, String)] = [], expressions: [(String, String)],
@@ -36,9 +41,10 @@ public struct ExpressionStep: Sendable {
             var out: [(name: String, slot: Int, code: CompiledExpression)] = []
             for (name, source) in pairs {
                 do throws(ExpressionError) {
-                    out.append((name, names.slot(for: name), try CompiledExpression(source, names: names)))
+                    out.append((name, names.slot(for: name),
+                                try CompiledExpression(source, dialect: .python, names: names, assignedTo: name)))
                 } catch {
-                    throw Failure(expressionName: name, error: error)
+                    throw Failure(expressionName: name, error: error, source: source)
                 }
             }
             return out
@@ -48,7 +54,7 @@ public struct ExpressionStep: Sendable {
         self.expressions = try compile(expressions)
         if let loopUntil {
             do throws(ExpressionError) { self.loopUntil = try CompiledExpression(loopUntil, names: names) } catch {
-                throw Failure(expressionName: "loop_until", error: error)
+                throw Failure(expressionName: "loop_until", error: error, source: loopUntil)
             }
         } else {
             self.loopUntil = nil
@@ -61,6 +67,9 @@ public struct ExpressionStep: Sendable {
         for e in self.expressions where seen.insert(e.name).inserted { second.append((e.name, e.slot)) }
         initNames = first
         expressionNames = second
+        assignedNames = seen
+        initAndExpressionNames = (first + second).map(\.name)
+        initNameStrings = first.map(\.name)
     }
 
     /// The seed the Python tool uses: `_repetition_seed` if present, else sha256(unit_id + step) & 0x7FFFFFFF.
@@ -70,36 +79,49 @@ public struct ExpressionStep: Sendable {
         return SHA256.octobatchSeed(unitID + stepName)
     }
 
+    static func containsSet(_ v: Value) -> Bool {
+        switch v {
+        case .set: return true
+        case .array(let items), .tuple(let items): return items.contains(where: containsSet)
+        case .object(let o): return o.values.contains(where: containsSet)
+        default: return false
+        }
+    }
+
     /// Evaluates the step for one unit and returns the output record.
     public func run(unit: ValueObject) throws(Failure) -> ValueObject {
         let rng = PythonRandom(seed: ExpressionStep.seed(for: unit, stepName: stepName))
         let env = Environment(names: names, random: rng)
-        var context = unit
-        for key in ExpressionStep.hiddenKeys { context.removeValue(forKey: key) }
-        env.bind(context)
+        env.bind(unit, excluding: ExpressionStep.hiddenKeys)
+        // Every expression was compiled before `env` existed, so its slots are all allocated; evaluators are
+        // called directly (no per-call slot check), with the step budget reset per expression.
         func evaluate(_ list: [(name: String, slot: Int, code: CompiledExpression)]) throws(Failure) {
-            for (name, slot, code) in list {
+            var i = 0
+            while i < list.count {
+                let slot = list[i].slot
+                env.resetSteps()
                 do throws(ExpressionError) {
-                    let v = try code.evaluate(in: env)
-                    env.slots[slot] = v
+                    env.slots[slot] = try list[i].code.evaluator(env)
                 } catch {
-                    throw Failure(expressionName: name, error: error)
+                    throw Failure(expressionName: list[i].name, error: error, source: list[i].code.source)
                 }
+                i += 1
             }
         }
-        env.contextNames += initNames.map(\.name)
+        env.extraNames = initNameStrings
         try evaluate(initExpressions)
-        if loopUntil == nil || maxIterations > 0 { env.contextNames += expressionNames.map(\.name) }
+        if loopUntil == nil || maxIterations > 0 { env.extraNames = initAndExpressionNames }
         var iterations = 0
         var conditionMet = false
         if let loopUntil {
             while iterations < maxIterations {
                 try evaluate(expressions)
                 iterations += 1
+                env.resetSteps()
                 do throws(ExpressionError) {
-                    if PythonRuntime.truthy(try loopUntil.evaluate(in: env)) { conditionMet = true; break }
+                    if PythonRuntime.truthy(try loopUntil.evaluator(env)) { conditionMet = true; break }
                 } catch {
-                    throw Failure(expressionName: "loop_until", error: error)
+                    throw Failure(expressionName: "loop_until", error: error, source: loopUntil.source)
                 }
             }
         } else {
@@ -108,9 +130,21 @@ public struct ExpressionStep: Sendable {
         var output = unit
         let assigned = iterations > 0 || loopUntil == nil ? initNames + expressionNames : initNames
         for (name, slot) in assigned {
-            do throws(ExpressionError) { output[name] = try env.slots[slot].toValue() } catch {
+            do throws(ExpressionError) {
+                let value = try env.slots[slot].toValue()
+                if ExpressionStep.containsSet(value) {
+                    // json.dumps cannot write sets: the Python tool fails this unit.
+                    throw ExpressionError.type("Object of type set is not JSON serializable")
+                }
+                output[name] = value
+            } catch {
                 throw Failure(expressionName: name, error: error)
             }
+        }
+        // A unit field mutated in place (`path.append(x)`) is the same object in the Python tool's output.
+        for name in names.mutatedNames where unit.contains(name) && !ExpressionStep.hiddenKeys.contains(name)
+            && !assignedNames.contains(name) {
+            if let slot = names.slot(of: name), case .value(let v) = env.slots[slot] { output[name] = v }
         }
         var metadata = unit["_metadata"]?.objectValue ?? ValueObject()
         metadata["expression_step"] = .string(stepName)

@@ -70,8 +70,14 @@ struct FormatSpec {
 
     /// The untyped float format with a precision (CPython `'g'` with `Py_DTSF_ADD_DOT_0`): scientific when
     /// the decimal exponent is below -4 or at least `precision`, and always a digit after the point.
-    static func shortestWithDot(_ x: Double, precision p: Int) -> String {
+    static func shortestWithDot(_ x: Double, precision p: Int, alternate: Bool = false) -> String {
         let scientific = String(format: "%.\(p - 1)e", x)
+        if alternate, let e = scientific.firstIndex(of: "e"), let exponent = Int(scientific[scientific.index(after: e)...]) {
+            // '#': trailing zeros and the point are kept.
+            let decpt = exponent + 1
+            if decpt <= -4 || decpt > p - 1 { return String(format: "%#.\(p - 1)e", x) }
+            return String(format: "%#.\(p - decpt)f", x)
+        }
         guard let eIndex = scientific.firstIndex(of: "e"), let exponent = Int(scientific[scientific.index(after: eIndex)...]) else {
             return scientific
         }
@@ -177,7 +183,7 @@ struct FormatSpec {
                 if t == "G" { body = body.uppercased() }
             default:
                 // No type with a precision: like 'g' but always with a digit after the point in fixed notation.
-                body = FormatSpec.shortestWithDot(x, precision: max(p, 1))
+                body = FormatSpec.shortestWithDot(x, precision: max(p, 1), alternate: alternate)
             }
         }
         if let g = grouping, x.isFinite {

@@ -22,11 +22,19 @@ enum HashKey: Hashable {
         }
     }
 
+    /// Removes later duplicates, keeping insertion order.
+    static func uniqueInInsertionOrder(_ items: [Value]) throws(ExpressionError) -> [Value] {
+        var seen = Set<HashKey>()
+        var out: [Value] = []
+        for item in items where seen.insert(try HashKey(item)).inserted { out.append(item) }
+        return out
+    }
+
     /// Removes later duplicates (Python set construction keeps the first of equal elements).
     static func unique(_ items: [Value]) throws(ExpressionError) -> [Value] {
         var seen = Set<HashKey>()
         var out: [Value] = []
         for item in items where seen.insert(try HashKey(item)).inserted { out.append(item) }
-        return out
+        return CPythonSetOrder.ordered(out)
     }
 }

@@ -32,6 +32,13 @@ struct Lexer {
                 tokens.append(Token(kind: .end, text: "", offset: base + i, length: 1))
                 return tokens
             }
+            // Jinja: `x.0` is an attribute/index, not `x` followed by the float `.0`.
+            if jinja, s[i] == ".", let last = tokens.last,
+               last.kind == .name || last.isOp(")") || last.isOp("]") {
+                tokens.append(Token(kind: .op, text: ".", offset: base + i, length: 1))
+                i += 1
+                continue
+            }
             tokens.append(try next())
         }
     }
@@ -69,7 +76,7 @@ struct Lexer {
         if Lexer.isNameStart(c) {
             while i < s.count && Lexer.isNameContinue(s[i]) { i += 1 }
             let word = String(String.UnicodeScalarView(s[start..<i]))
-            if i < s.count, s[i] == "'" || s[i] == "\"", let prefix = StringPrefix(word) {
+            if !jinja, i < s.count, s[i] == "'" || s[i] == "\"", let prefix = StringPrefix(word) {
                 return try string(prefix: prefix, start: start)
             }
             return Token(kind: .name, text: word, offset: base + start, length: i - start)

@@ -50,39 +50,75 @@ enum PercentFormatter {
             if conv == "%" { out += "%"; continue }
             let v: Value
             if let value { v = value } else { v = try take() }
-            var spec = ""
-            let align = flags.contains("-") ? "<" : ">"
-            if flags.contains("0") && !flags.contains("-") && conv != "s" && conv != "r" { spec += "0" } else { spec += align }
-            if flags.contains("+") { spec += "+" } else if flags.contains(" ") { spec += " " }
-            if flags.contains("#") { spec += "#" }
-            spec += width
-            switch conv {
-            case "s", "r", "a":
-                let text = conv == "s" ? v.pythonStr : (conv == "r" ? v.pythonRepr : PythonRuntime.ascii(.value(v)))
-                out += try FormatSpec.format(.value(.string(text)), spec: spec + (precision.map { "." + $0 } ?? ""))
-            case "d", "i", "u":
-                guard let n = NumericValue(v) else { throw .type("%\(conv) format: a real number is required, not \(v.pythonTypeName)") }
-                var iv: Int
-                switch n {
-                case .int(let x): iv = x
-                case .double(let d):
-                    guard d.isFinite, let x = Int(exactly: d.rounded(.towardZero)) else { throw .overflow("cannot convert float to integer") }
-                    iv = x
-                }
-                out += try FormatSpec.format(.int(iv), spec: spec + "d")
-            case "x", "X", "o":
-                guard case .int(let n)? = NumericValue(v) else { throw .type("%\(conv) format: an integer is required, not \(v.pythonTypeName)") }
-                out += try FormatSpec.format(.int(n), spec: spec + String(conv))
-            case "f", "F", "e", "E", "g", "G":
-                guard let n = NumericValue(v) else { throw .type("must be real number, not \(v.pythonTypeName)") }
-                out += try FormatSpec.format(.value(.double(n.asDouble)), spec: spec + "." + (precision ?? "6") + String(conv))
-            case "c":
-                if case .string(let s) = v { out += s } else if let n = v.intValue, let u = Unicode.Scalar(UInt32(clamping: n)) { out += String(u) }
-            default:
-                throw .value("unsupported format character '\(conv)'")
-            }
+            let precisionValue = precision.flatMap { Int($0) }
+            out += try convert(v, conv, flags: flags, width: Int(width) ?? 0, precision: precisionValue)
         }
         if mapping == nil && next < positional.count { throw .type("not all arguments converted during string formatting") }
         return out
+    }
+
+    /// One conversion with printf's rules: precision is the minimum digit count for integers and the maximum
+    /// length for strings; `0` pads between sign/prefix and digits unless `-` is given; signs only for numbers.
+    static func convert(_ v: Value, _ conv: Character, flags: String, width: Int, precision: Int?) throws(ExpressionError) -> String {
+        let left = flags.contains("-"), zero = flags.contains("0") && !left, alternate = flags.contains("#")
+        func pad(_ sign: String, _ prefix: String, _ body: String, zeroAllowed: Bool = true) -> String {
+            let length = sign.count + prefix.count + body.unicodeScalars.count
+            let padding = max(0, width - length)
+            if left { return sign + prefix + body + String(repeating: " ", count: padding) }
+            if zero && zeroAllowed { return sign + prefix + String(repeating: "0", count: padding) + body }
+            return String(repeating: " ", count: padding) + sign + prefix + body
+        }
+        func signFor(_ negative: Bool) -> String {
+            negative ? "-" : (flags.contains("+") ? "+" : (flags.contains(" ") ? " " : ""))
+        }
+        switch conv {
+        case "s", "r", "a":
+            var text = conv == "s" ? v.pythonStr : (conv == "r" ? v.pythonRepr : PythonRuntime.ascii(.value(v)))
+            if let precision { text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(precision))) }
+            return pad("", "", text, zeroAllowed: false)
+        case "d", "i", "u", "x", "X", "o":
+            let n: Int
+            switch NumericValue(v) {
+            case .int(let i)?: n = i
+            case .double(let d)?:
+                if conv == "x" || conv == "X" || conv == "o" {
+                    throw .type("%\(conv) format: an integer is required, not float")
+                }
+                if d.isNaN { throw .value("cannot convert float NaN to integer") }
+                guard d.isFinite, let i = Int(exactly: d.rounded(.towardZero)) else { throw .overflow("cannot convert float infinity to integer") }
+                n = i
+            case nil:
+                let what = conv == "d" || conv == "i" || conv == "u" ? "a real number is required" : "an integer is required"
+                throw .type("%\(conv) format: \(what), not \(v.pythonTypeName)")
+            }
+            let radix = conv == "o" ? 8 : (conv == "x" || conv == "X" ? 16 : 10)
+            var digits = String(n.magnitude, radix: radix)
+            if conv == "X" { digits = digits.uppercased() }
+            if let precision, digits.count < precision { digits = String(repeating: "0", count: precision - digits.count) + digits }
+            var prefix = ""
+            if alternate { prefix = conv == "o" ? "0o" : (conv == "x" ? "0x" : (conv == "X" ? "0X" : "")) }
+            return pad(signFor(n < 0), prefix, digits)
+        case "e", "E", "f", "F", "g", "G":
+            guard let n = NumericValue(v) else { throw .type("must be real number, not \(v.pythonTypeName)") }
+            let d = n.asDouble
+            let negative = d.sign == .minus && !d.isNaN
+            let magnitude = Swift.abs(d)
+            if !magnitude.isFinite {
+                var text = magnitude.isNaN ? "nan" : "inf"
+                if conv.isUppercase { text = text.uppercased() }
+                return pad(signFor(negative), "", text, zeroAllowed: false)
+            }
+            let p = precision ?? 6
+            let lower = Character(conv.lowercased())
+            var body = String(format: "%\(alternate ? "#" : "").\(p)\(lower)", magnitude)
+            if conv.isUppercase { body = body.uppercased() }
+            return pad(signFor(negative), "", body)
+        case "c":
+            if case .string(let s) = v, s.unicodeScalars.count == 1 { return pad("", "", s, zeroAllowed: false) }
+            if let i = v.intValue, i >= 0, let u = Unicode.Scalar(UInt32(clamping: i)) { return pad("", "", String(u), zeroAllowed: false) }
+            throw .type("%c requires int or char")
+        default:
+            throw .value("unsupported format character '\(conv)'")
+        }
     }
 }

@@ -6,7 +6,11 @@ import Foundation
 extension PythonRuntime {
     public static func binary(_ op: BinaryOperator, _ a: RuntimeValue, _ b: RuntimeValue,
                               limits: ExpressionLimits = .standard) throws(ExpressionError) -> RuntimeValue {
-        if op == .concatenate { return .value(.string(str(a) + str(b))) }
+        if op == .concatenate {
+            try limits.checkText(of: a)
+            try limits.checkText(of: b)
+            return .value(.string(str(a) + str(b)))
+        }
         guard case .value(let x) = a, case .value(let y) = b else {
             throw unsupported(op, typeName(a), typeName(b))
         }
@@ -59,15 +63,18 @@ extension PythonRuntime {
             if let n = repeatCount(y), let r = try repeatSequence(x, n, limits: limits) { return r }
             if let n = repeatCount(x), let r = try repeatSequence(y, n, limits: limits) { return r }
         case (.modulo, .string(let s), _):
+            try limits.checkText(of: .value(y))
             return .string(try PercentFormatter.format(s, y))
         case let (.subtract, .set(s), .set(t)):
-            return .set(s.filter { e in !t.contains { equals(e, $0) } })
+            return .set(CPythonSetOrder.ordered(s.filter { e in !t.contains { equals(e, $0) } }))
         case let (.bitAnd, .set(s), .set(t)):
-            return .set(s.filter { e in t.contains { equals(e, $0) } })
+            // CPython iterates the smaller set and keeps its elements.
+            let (small, large) = t.count < s.count ? (t, s) : (s, t)
+            return .set(CPythonSetOrder.ordered(small.filter { e in large.contains { equals(e, $0) } }))
         case let (.bitOr, .set(s), .set(t)):
-            return .set(s + t.filter { e in !s.contains { equals(e, $0) } })
+            return .set(CPythonSetOrder.ordered(s + t.filter { e in !s.contains { equals(e, $0) } }))
         case let (.bitXor, .set(s), .set(t)):
-            return .set(s.filter { e in !t.contains { equals(e, $0) } } + t.filter { e in !s.contains { equals(e, $0) } })
+            return .set(CPythonSetOrder.ordered(s.filter { e in !t.contains { equals(e, $0) } } + t.filter { e in !s.contains { equals(e, $0) } }))
         case let (.bitOr, .object(s), .object(t)):
             return .object(s.merging(t))
         default: break
@@ -124,10 +131,7 @@ extension PythonRuntime {
         case .multiply: return try checked(a.multipliedReportingOverflow(by: b))
         case .trueDivide:
             if b == 0 { throw ExpressionError(.zeroDivision, "division by zero") }
-            guard let x = exactDouble(a), let y = exactDouble(b) else {
-                throw .overflow("true division of integers beyond 2**53 is not supported exactly")
-            }
-            return .double(x / y)
+            return .double(IntegerDivision.trueDivide(a, b))
         case .floorDivide:
             if b == 0 { throw ExpressionError(.zeroDivision, "integer division or modulo by zero") }
             if a == Int.min && b == -1 { throw .overflow() }

@@ -158,16 +158,28 @@ public enum PythonRuntime {
 
     // MARK: identity
 
-    /// `a is b` for values without identity in this implementation: singletons and bools compare by
-    /// value; other objects are never identical (each evaluation makes new objects).
-    public static func isSame(_ a: RuntimeValue, _ b: RuntimeValue) -> Bool {
+    /// `a is b`. Exact where CPython's answer does not depend on object identity: None and bools are
+    /// singletons, small ints (-5...256) are cached, objects of different types or unequal values are
+    /// distinct. Two equal objects otherwise (strings, big ints, lists...) may or may not be the same object
+    /// in CPython, so that case is an error rather than a guess.
+    public static func isSame(_ a: RuntimeValue, _ b: RuntimeValue) throws(ExpressionError) -> Bool {
         switch (a, b) {
         case (.value(.null), .value(.null)): return true
+        case (.value(.null), _), (_, .value(.null)): return false
         case let (.value(.bool(x)), .value(.bool(y))): return x == y
+        case (.value(.bool), _), (_, .value(.bool)): return false
         case let (.builtin(x), .builtin(y)): return x == y
         case (.random, .random): return true
-        default: return false
+        case let (.value(.int(x)), .value(.int(y))):
+            if x != y { return false }
+            if (-5...256).contains(x) { return true }
+        case let (.value(x), .value(y)):
+            if x.pythonTypeName != y.pythonTypeName || !equals(x, y) { return false }
+        default:
+            if typeName(a) != typeName(b) { return false }
         }
+        throw ExpressionError(.notSupported,
+                              "'is' between two equal \(typeName(a)) objects depends on object identity; use '=='")
     }
 
     // MARK: integers

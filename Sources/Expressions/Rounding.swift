@@ -31,7 +31,6 @@ enum Rounding {
             if o { throw .overflow() }
             return .int(v)
         case .double(let d):
-            if digits < 0 { throw ExpressionError(.notSupported, "round() of a float with negative ndigits is not supported") }
             return .value(.double(roundDouble(d, digits)))
         }
     }
@@ -45,6 +44,33 @@ enum Rounding {
             let text = String(format: "%.\(digits)f", d)
             return Double(text) ?? d
         }
-        return d
+        // Negative ndigits: round the exact decimal integer part (plus "has a fraction") half-even at
+        // 10**-digits, as CPython's dtoa mode 3 does.
+        let magnitude = Swift.abs(d)
+        let integral = magnitude.rounded(.towardZero)
+        let hasFraction = integral != magnitude
+        let integerDigits = Array(String(format: "%.0f", integral))
+        let k = -digits
+        if k > integerDigits.count { return copysign(0.0, d) }
+        let keep = Array(integerDigits.dropLast(k)), rest = Array(integerDigits.suffix(k))
+        let half = ["5"] + [Character](repeating: "0", count: k - 1)
+        var roundUp: Bool
+        if rest.lexicographicallyPrecedes(half) {
+            roundUp = false
+        } else if rest == half {
+            roundUp = hasFraction || (keep.last.flatMap { $0.wholeNumberValue }.map { $0 % 2 == 1 } ?? false)
+        } else {
+            roundUp = true
+        }
+        var kept = keep.isEmpty ? [Character("0")] : keep
+        if roundUp {
+            var i = kept.count - 1
+            while i >= 0 {
+                if kept[i] == "9" { kept[i] = "0"; i -= 1 } else { kept[i] = Character(String((kept[i].wholeNumberValue ?? 0) + 1)); break }
+            }
+            if i < 0 { kept.insert("1", at: 0) }
+        }
+        let result = Double(String(kept) + String(repeating: "0", count: k)) ?? d
+        return copysign(result, d)
     }
 }

@@ -9,6 +9,13 @@ enum StringMethods {
         c.properties.isWhitespace || (c.value >= 0x1C && c.value <= 0x1F)
     }
 
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        switch c.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
     static func str(_ v: RuntimeValue?, _ what: String) throws(ExpressionError) -> String {
         guard let v, case .value(.string(let s)) = v else {
             throw .type("\(what) argument must be str, not \(v.map(PythonRuntime.typeName) ?? "nothing")")
@@ -104,7 +111,12 @@ enum StringMethods {
         switch align {
         case "<": return s + String(repeating: f, count: total)
         case ">": return String(repeating: f, count: total) + s
+        case "^":
+            // format(): the extra space goes right.
+            let left = total / 2
+            return String(repeating: f, count: left) + s + String(repeating: f, count: total - left)
         default:
+            // str.center (align "c"): CPython's `marg / 2 + (marg & width & 1)`.
             let left = total / 2 + (total & width & 1)
             return String(repeating: f, count: left) + s + String(repeating: f, count: total - left)
         }
@@ -177,9 +189,13 @@ enum StringMethods {
         case "capitalize":
             guard let first = s.first else { return string("") }
             return string(first.uppercased() + s.dropFirst().lowercased())
-        case "isdigit", "isnumeric", "isdecimal": return all { $0.properties.numericType != nil }
-        case "isalpha": return all { $0.properties.isAlphabetic }
-        case "isalnum": return all { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        // Python's definitions: decimal = Nd; digit = Numeric_Type Decimal or Digit; numeric = any Numeric_Type;
+        // alpha = categories Lu Ll Lt Lm Lo.
+        case "isdecimal": return all { $0.properties.numericType == .decimal }
+        case "isdigit": return all { $0.properties.numericType == .decimal || $0.properties.numericType == .digit }
+        case "isnumeric": return all { $0.properties.numericType != nil }
+        case "isalpha": return all(isLetter)
+        case "isalnum": return all { isLetter($0) || $0.properties.numericType != nil }
         case "isspace": return all(isSpace)
         case "isupper": return .bool(s.contains { $0.isCased && $0.isUppercase } && !s.contains { $0.isCased && $0.isLowercase })
         case "islower": return .bool(s.contains { $0.isCased && $0.isLowercase } && !s.contains { $0.isCased && $0.isUppercase })
@@ -196,7 +212,7 @@ enum StringMethods {
             guard fillText.unicodeScalars.count == 1, let fill = fillText.unicodeScalars.first else {
                 throw .type("The fill character must be exactly one character long")
             }
-            return string(pad(s, width, fill, name == "center" ? "^" : (name == "ljust" ? "<" : ">")))
+            return string(pad(s, width, fill, name == "center" ? "c" : (name == "ljust" ? "<" : ">")))
         case "partition", "rpartition":
             let sep = try str(arg(0, "sep"), name)
             if sep.isEmpty { throw .value("empty separator") }
@@ -206,7 +222,10 @@ enum StringMethods {
             let before = String(String.UnicodeScalarView(scalars[..<i]))
             let after = String(String.UnicodeScalarView(scalars[(i + sep.unicodeScalars.count)...]))
             return .value(.tuple([.string(before), .string(sep), .string(after)]))
-        case "format": return string(try StringFormatMethod.format(s, a))
+        case "format":
+            for v in a.positional { try env.limits.checkText(of: v) }
+            for (_, v) in a.keywords { try env.limits.checkText(of: v) }
+            return string(try StringFormatMethod.format(s, a))
         default: throw ExpressionError(.attribute, "'str' object has no attribute '\(name)'")
         }
     }

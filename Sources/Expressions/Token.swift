@@ -4,6 +4,7 @@
 /// the decoded value (escapes applied unless raw); for f-strings `text` is the raw body between the quotes
 /// and `bodyOffset` is where that body starts. For `.name`, `.op` and numbers `text` is the source spelling.
 struct Token: Sendable {
+    /// The token class.
     enum Kind: Sendable, Equatable {
         case name, int, float, string, fstring, op, end
     }

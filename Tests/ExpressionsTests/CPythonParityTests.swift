@@ -12,8 +12,19 @@ import TestSupport
         "2 ** 63": .overflow, "9223372036854775807 + 1": .overflow, "2 ** 64": .overflow,
         "int('9223372036854775808')": .overflow, "-(-9223372036854775807 - 1)": .overflow,
         "9223372036854775807 * 2": .overflow, "1 << 63": .overflow,
-        "sorted(d.items(), key=lambda kv: kv[1])": .notSupported,
+        "sorted(d.items(), key=lambda kv: kv[1])": .notSupported, "pow(-8, 1/3)": .notSupported,
+        "int(1e20)": .overflow, "[] is []": .notSupported, "s is s": .notSupported, "f is 2.5": .notSupported,
     ]
+
+    /// Cases that fail because of `Basics.PythonFloat.repr` (Swift's `description` switches to exponent
+    /// notation above 2**53, Python only from 1e16); reported to the lead, tracked by `basicsFloatRepr`.
+    static let basicsFloatReprCases: Set<String> = ["9007199254740995 / 1"]
+
+    @Test func basicsFloatRepr() {
+        withKnownIssue("Basics: PythonFloat.repr uses exponent notation for 2**53 < |x| < 1e16") {
+            #expect(PythonFloat.repr(9_007_199_254_740_996.0) == "9007199254740996.0")
+        }
+    }
 
     struct Case: Sendable, CustomStringConvertible {
         var expr: String
@@ -39,7 +50,7 @@ import TestSupport
         let all = try Self.cases()
         #expect(all.count > 300)
         var failures: [String] = []
-        for c in all {
+        for c in all where !Self.basicsFloatReprCases.contains(c.expr) {
             let outcome: Result<Value, ExpressionError>
             do throws(ExpressionError) {
                 let compiled = try CompiledExpression(c.expr)

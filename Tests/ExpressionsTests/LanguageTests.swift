@@ -31,6 +31,27 @@ import Testing
                              "rev", "_metadata"])
     }
 
+    @Test func mutatingAUnitFieldChangesTheOutputField() throws {
+        // Python: {**unit, **results} holds the same (mutated) list object.
+        let step = try ExpressionStep(stepName: "m", expressions: [("_r", "path.append(9)"), ("n", "len(path)")])
+        let out = try step.run(unit: ["unit_id": "u", "path": [1]])
+        #expect(out["path"] == [1, 9])
+        #expect(out["n"] == 2)
+        #expect(out.keys == ["unit_id", "path", "_r", "n", "_metadata"])
+    }
+
+    @Test func selfAppendKeepsPythonSemantics() throws {
+        let step = try ExpressionStep(stepName: "a", expressions: [
+            ("xs", "[1]"), ("ys", "xs"), ("xs", "xs + [2]"), ("path", "path + [len(path)]"), ("path", "path + [9, 8]"),
+        ])
+        let unit: ValueObject = ["unit_id": "u", "path": [5]]
+        let out = try step.run(unit: unit)
+        #expect(out["xs"] == [1, 2])
+        #expect(out["ys"] == [1])          // `+` builds a new list; the old one is unchanged
+        #expect(out["path"] == [5, 1, 9, 8])
+        #expect(unit["path"] == [5])
+    }
+
     @Test func dirListsContextNamesSorted() throws {
         let v = try Self.eval("dir()", ["b": 1, "a": 2, "_c": 3])
         #expect(try v.toValue() == ["_c", "a", "b"])
@@ -43,6 +64,17 @@ import Testing
         #expect(try Self.eval("[(k, v) for k, v in d.items() if v > 1]", ["d": ["a": 1, "b": 2]]).toValue()
             == [.tuple(["b", 2])])
         #expect(try Self.eval("{k: [c for c in k] for k in ['ab']}").toValue() == ["ab": ["a", "b"]])
+    }
+
+    @Test func anyAndAllOverGeneratorsShortCircuit() throws {
+        #expect(try Self.eval("any(x > 0 for x in [1, 'a'])").toValue() == true)     // CPython: True
+        #expect(try Self.eval("all(x > 0 for x in [0, 'a'])").toValue() == false)    // CPython: False
+        #expect(try Self.eval("any(x > 5 for x in range(3))").toValue() == false)
+        #expect(try Self.eval("all(v for v in [])").toValue() == true)
+        // Random draws stop with the generator: one draw, then the next random() (CPython: True, 0.7579544029403025).
+        #expect(try Self.eval("[any(random.random() > 0.5 for _ in range(10)), random.random()]").toValue()
+            == [true, .double(0.7579544029403025)])
+        #expect(throws: ExpressionError.self) { try Self.eval("any(x > 0 for x in ['a', 1])") }
     }
 
     @Test func functionsAsValues() throws {
@@ -80,7 +112,7 @@ final class TestProvider: FilterTestProvider {
         switch name {
         case "defined": return !value.isUndefined
         case "undefined": return value.isUndefined
-        case "none": return PythonRuntime.isSame(value, .none)
+        case "none": return try PythonRuntime.isSame(value, .none)
         case "divisibleby":
             guard case .value(.int(let a)) = value, case .value(.int(let b))? = args.first else { return false }
             return a % b == 0
@@ -120,6 +152,50 @@ final class TestProvider: FilterTestProvider {
         #expect(try Self.eval("npc.stats.hp * 2", ctx) == 6)
         #expect(try Self.eval("npc.items() | length", ctx) == 2)
         #expect(try Self.eval("npc['name']", ctx) == "Bo")
+        #expect(try Self.eval("pair.0 ~ pair.1", ["pair": ["a", "b"]]) == "ab")
         #expect(throws: ExpressionError.self) { try Self.eval("'a' if false") }
+    }
+}
+
+@Suite struct ValidationScopeTests {
+    static func kind(_ source: String, _ context: ValueObject = ["xs": [1, 2]]) -> ExpressionError.Kind? {
+        do throws(ExpressionError) {
+            _ = try CompiledExpression(source, names: NameTable(builtins: .validation)).evaluate(context: context)
+            return nil
+        } catch {
+            return error.kind
+        }
+    }
+
+    @Test func onlyTheValidationWhitelistIsBound() throws {
+        #expect(Self.kind("len(xs) == 2 and sorted(xs) == [1, 2] and isinstance(xs, list)") == nil)
+        #expect(Self.kind("'wounds' in dir()") == .name)   // K8: the Python tool raises NameError too
+        #expect(Self.kind("tuple(xs)") == .name)
+        #expect(Self.kind("sqrt(4)") == .name)
+        #expect(Self.kind("random.random()") == .name)
+        #expect(Self.kind("sum(1 for x in xs)") == .notSupported)
+        let rule = try CompiledExpression("verification_passed == True", names: NameTable(builtins: .validation))
+        #expect(try rule.isTrue(context: ["verification_passed": true]))
+        #expect(try !rule.isTrue(context: ["verification_passed": 1.5]))
+    }
+
+    @Test func stepOutputWithASetFailsLikeJSONDumps() throws {
+        let step = try ExpressionStep(stepName: "s", expressions: [("tags", "{1, 2}")])
+        #expect(throws: ExpressionStep.Failure.self) { try step.run(unit: ["unit_id": "u"]) }
+    }
+}
+
+@Suite struct ReferencedNamesTests {
+    @Test(arguments: [
+        ("a + b * a", ["a", "b"]),
+        ("[x * k for x in xs if x > lim]", ["xs", "lim", "k"]),
+        ("f'{name!r:>{width}}'", ["name", "width"]),
+        ("{k: v for k, v in d.items()}", ["d"]),
+        ("user.name | default(fallback)", ["user", "fallback"]),
+        ("len(path) if path else 0", ["len", "path"]),
+    ])
+    func referencedNames(source: String, expected: [String]) throws {
+        let dialect: ExpressionDialect = source.contains("|") ? .jinja : .python
+        #expect(try ExpressionParser.parse(source, dialect: dialect).referencedNames == expected)
     }
 }

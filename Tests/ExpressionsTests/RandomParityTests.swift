@@ -54,3 +54,19 @@ import TestSupport
         }
     }
 }
+
+@Suite struct MersenneTwisterKeyTests {
+    /// CPython: random.Random(2**64 + 5), random.Random(10**30) (multi-word keys) — first outputs.
+    @Test func multiWordKeysMatchCPython() {
+        var a = MersenneTwister(key: [5, 0, 1])
+        var b = MersenneTwister(key: [1073741824, 1182068202, 2670501072, 12])
+        #expect((0..<3).map { _ in a.nextUInt32() } == Self.expectedA)
+        #expect((0..<3).map { _ in b.nextUInt32() } == Self.expectedB)
+        var long = MersenneTwister(key: Array(0..<700).map { UInt32($0) })
+        #expect(long.nextUInt32() == Self.expectedLong)
+    }
+
+    static let expectedA: [UInt32] = [2192917427, 3085273184, 3778534651]
+    static let expectedB: [UInt32] = [4012147334, 2100903950, 2256175901]
+    static let expectedLong: UInt32 = 3727595200
+}

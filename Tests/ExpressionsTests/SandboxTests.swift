@@ -26,16 +26,18 @@ import Testing
         ("1 + nope", .name, 4),
         ("yield 1", .notSupported, 0),
         ("3j", .notSupported, 0),
+        ("d['k'].append(1)", .notSupported, 13),
     ])
     func rejectedWithPosition(source: String, kind: ExpressionError.Kind, offset: Int) {
-        let e = Self.error(source)
+        let e = Self.error(source, context: ["d": ["k": []]])
         #expect(e?.kind == kind, "\(source): \(String(describing: e))")
         #expect(e?.offset == offset, "\(source): \(String(describing: e))")
     }
 
     @Test(arguments: [
         "'a' * 10**10", "list(range(10**12))", "sum(range(10**12))", "[0] * 10**9", "'x' * 2**62",
-        "[i for i in range(10**10)]"
+        "[i for i in range(10**10)]", "str([[0] * 10**6] * 10**6)", "f'{[[0] * 10**6] * 10**6}'",
+        "len(repr([['x' * 1000] * 1000] * 1000))", "'%s' % ([[0] * 10**6] * 10**6,)", "'{}'.format([[1] * 10**6] * 100)"
     ])
     func limitsAreErrors(source: String) {
         let e = Self.error(source)
