@@ -8,11 +8,17 @@ final class CompiledTemplate: Sendable {
     let source: SourceText
     let nodes: [Node]
     let loader: (any TemplateLoading)?
+    /// UTF-8 size of the template's top-level text plus some room for values: the output buffer's
+    /// initial capacity, so a typical render never reallocates.
+    let estimatedOutputSize: Int
 
     init(source: String, name: String, loader: (any TemplateLoading)?) throws(TemplateError) {
         self.name = name
         self.source = SourceText(source, file: name)
         self.nodes = try TemplateParser.parse(self.source)
         self.loader = loader
+        var size = 256
+        for case .text(let text) in nodes { size += text.utf8.count }
+        estimatedOutputSize = size + size / 8
     }
 }

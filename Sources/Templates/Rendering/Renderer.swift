@@ -33,7 +33,7 @@ final class Renderer {
 
     func render() throws(TemplateError) -> String {
         var out = ""
-        out.reserveCapacity(template.source.scalars.count + 256)
+        out.reserveCapacity(template.estimatedOutputSize)
         try execute(template.nodes, Scope(parent: nil), into: &out)
         return out
     }
