@@ -257,6 +257,51 @@ case("t-sameas", "{{ none is sameas none }} {{ true is sameas true }} {{ 1 is sa
 case("t-odd-string-error", "{{ 'a' is odd }}", U)
 case("t-defined-chain", "{{ npc.name is defined and npc.name | length > 3 }}", U)
 
+# --- whitespace around block tags (no trim_blocks / lstrip_blocks) ----------------------------------
+W = {"items": ["a", "b"], "t": True, "f": False}
+for label, body in [
+    ("for-lines", "{% for x in items %}\n{{ x }}\n{% endfor %}\n"),
+    ("for-indented", "  {% for x in items %}\n    - {{ x }}\n  {% endfor %}\n"),
+    ("for-minus-both", "{% for x in items -%}\n  {{ x }}\n{%- endfor %}\n"),
+    ("for-minus-open", "list:\n  {%- for x in items %} {{ x }}{% endfor %}\n"),
+    ("for-minus-all", "{%- for x in items -%}\n {{ x }} \n{%- endfor -%}\n!"),
+    ("if-lines", "a\n{% if t %}\nT\n{% else %}\nF\n{% endif %}\nz\n"),
+    ("if-false-lines", "a\n{% if f %}\nT\n{% endif %}\nz\n"),
+    ("if-minus", "a\n{%- if t %}\nT\n{%- endif %}\nz\n"),
+    ("if-minus-close", "a\n{% if t -%}\n   T\n{% endif -%}\n   z\n"),
+    ("elif-minus", "{% if f -%} A {%- elif t -%} B {%- else -%} C {%- endif %}"),
+    ("set-lines", "a\n{% set v = 1 %}\nb{{ v }}\n"),
+    ("set-minus", "a\n{%- set v = 1 -%}\nb{{ v }}\n"),
+    ("comment-lines", "a\n{# c #}\nb\n"),
+    ("comment-minus", "a\n{#- c -#}\nb\n"),
+    ("var-minus-tabs", "a\t \n{{- 'x' -}}\t\n b"),
+    ("plus-open", "a\n    {%+ if t %}yes{% endif %}\n"),
+    ("plus-close", "{% if t +%}\nyes{% endif %}\n"),
+    ("raw-lines", "{% raw %}\n{{ x }}\n{% endraw %}\n"),
+    ("unicode-space-strip", "a\u00a0\u2003{{- 'x' -}}\u3000b"),
+    ("macro-lines", "{% macro m() %}\n  body\n{% endmacro %}\n[{{ m() }}]\n"),
+    ("nested-for-if", "{% for x in items %}\n{% if loop.first %}\nfirst\n{% endif %}\n{{ x }}\n{% endfor %}\n"),
+    ("trailing-newlines", "x\n\n\n"),
+    ("only-newline", "\n"),
+    ("empty", ""),
+]:
+    case("ws-" + label, body, W)
+
+# --- free variables (compared as sets with jinja2.meta.find_undeclared_variables) -------------------
+FREE = [
+    ("fv-simple", "{{ a }} {{ b.c }} {{ d['e'] }}"),
+    ("fv-set", "{% set x = y %}{{ x }}"),
+    ("fv-for", "{% for i in items %}{{ i }}{{ loop.index }}{{ z }}{% endfor %}"),
+    ("fv-for-else", "{% for i in items %}{% else %}{{ i }}{% endfor %}"),
+    ("fv-macro", "{% macro m(p, q=r) %}{{ p }}{{ q }}{{ s }}{% endmacro %}{{ m(1) }}"),
+    ("fv-filter-args", "{{ a | default(b) | join(c) }} {{ d is divisibleby e }}"),
+    ("fv-with", "{% with w = v %}{{ w }}{{ u }}{% endwith %}{{ w }}"),
+    ("fv-globals", "{{ range(3) }}{{ namespace() }}{{ dict(a=1) }}"),
+    ("fv-nested-for", "{% for k, v in d.items() %}{% for x in v %}{{ k }}{{ x }}{{ y }}{% endfor %}{% endfor %}"),
+    ("fv-set-block", "{% set b %}{{ inner }}{% endset %}{{ b }}"),
+    ("fv-cond", "{{ a if b else c }}"),
+]
+
 if __name__ == "__main__":
     with open("jinja_cases.jsonl", "w", encoding="utf-8") as out:
         for c in CASES:
@@ -268,4 +313,10 @@ if __name__ == "__main__":
             except Exception as e:  # noqa: BLE001 - every Jinja failure is an expected outcome here
                 record["error"] = {"type": type(e).__name__, "message": str(e)}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    from jinja2 import meta
+    env = jinja2.Environment(autoescape=False, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    with open("free_variables.jsonl", "w", encoding="utf-8") as out:
+        for name, template in FREE:
+            undeclared = sorted(meta.find_undeclared_variables(env.parse(template)))
+            out.write(json.dumps({"name": name, "template": template, "undeclared": undeclared}) + "\n")
     print(f"{len(CASES)} cases written to jinja_cases.jsonl")
