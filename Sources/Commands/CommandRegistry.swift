@@ -6,6 +6,7 @@ public enum CommandRegistry {
     public static let all: [any Subcommand.Type] = [
         UnitsCommand.self,
         CheckCommand.self,
+        RenderCommand.self,
         ModelsCommand.self,
         HelpCommand.self,
     ]
