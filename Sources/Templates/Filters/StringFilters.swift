@@ -94,7 +94,6 @@ enum StringFilters {
     /// `truncate(length=255, killwords=False, end='...', leeway=None)` with leeway defaulting to 5.
     private static func truncate(_ f: FilterInvocation) throws(TemplateError) -> RuntimeValue {
         let args = try f.bind(["length", "killwords", "end", "leeway"])
-        let s = try f.inputText()
         let length = try f.int(args[0], default: 255)
         let killwords = try f.bool(args[1], default: false)
         let end = try f.text(args[2], default: "...")
@@ -103,6 +102,13 @@ enum StringFilters {
         let endLength = end.unicodeScalars.count
         if length < endLength { throw f.fail(.value, "expected length >= \(endLength), got \(length)") }
         if leeway < 0 { throw f.fail(.value, "expected leeway >= 0, got \(leeway)") }
+        // Jinja2 measures and slices the value itself (no str()): sequences short enough pass through
+        // unchanged, other values fail on len() or on the string operations.
+        guard case .value(.string(let s)) = f.value else {
+            let count = try f.renderer.length(f.value, at: f.at)
+            if count <= length + leeway { return f.value }
+            throw f.fail(.type, "only strings can be truncated")
+        }
         let scalars = Array(s.unicodeScalars)
         if scalars.count <= length + leeway { return .value(.string(s)) }
         let head = Array(scalars.prefix(length - endLength))

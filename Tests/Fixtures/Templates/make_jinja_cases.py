@@ -4,6 +4,7 @@ configures it, and writes jinja_cases.jsonl: one line per case with the expected
 
 Run from this folder: python3 make_jinja_cases.py   (needs Jinja2 3.1.x)
 """
+import copy
 import json
 import jinja2
 
@@ -309,7 +310,7 @@ if __name__ == "__main__":
                                      loader=jinja2.DictLoader(c["files"]))
             record = dict(c)
             try:
-                record["output"] = env.from_string(c["template"]).render(**c["context"])
+                record["output"] = env.from_string(c["template"]).render(**copy.deepcopy(c["context"]))
             except Exception as e:  # noqa: BLE001 - every Jinja failure is an expected outcome here
                 record["error"] = {"type": type(e).__name__, "message": str(e)}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
