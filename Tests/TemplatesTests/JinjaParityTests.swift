@@ -109,3 +109,27 @@ struct JinjaCase: CustomTestStringConvertible, Sendable {
         }
     }
 }
+
+/// Random text and tags with random `-`/`+` markers (make_fuzz_cases.py, fuzz_whitespace.jsonl): the
+/// exact output bytes, or a syntax error where Jinja2 reports one.
+@Suite struct JinjaWhitespaceFuzzTests {
+    static let cases: [JinjaCase] = {
+        let context = (try? TestPaths.text(TestPaths.fixture("Templates/fuzz_context.json")))
+            .flatMap { try? JSONReader.parse($0).objectValue } ?? [:]
+        return JinjaCase.load("fuzz_whitespace.jsonl", sharedContext: context)
+    }()
+
+    @Test func fixtureIsPresent() { #expect(Self.cases.count == 1000) }
+
+    @Test(arguments: cases)
+    func rendersLikeJinja2(_ c: JinjaCase) {
+        do {
+            let output = try c.render()
+            #expect(c.errorType == nil, "Jinja2 raised \(c.errorType ?? "") (\(c.errorMessage ?? "")), we rendered \(output.debugDescription)")
+            if let expected = c.output { #expect(output == expected) }
+        } catch {
+            #expect(c.errorType != nil, "unexpected error \(error) for expected output \(c.output?.debugDescription ?? "")")
+            if c.errorType != nil { #expect(c.expectedKinds.contains(error.kind), "\(error)") }
+        }
+    }
+}

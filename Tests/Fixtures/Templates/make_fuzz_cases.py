@@ -89,6 +89,28 @@ def block(rng):
     return f"{{% macro m(p, q={b}) %}}<{{{{ p }}}}:{{{{ q }}}}>{{% endmacro %}}{{{{ m({a}) }}}}{{{{ m(1, 2) }}}}"
 
 
+PIECES_TEXT = ["", " ", "  ", "\n", "\n\n", " \n ", "\t", "x", "a b", "\n  - ", "{", "}", "%", "#", "{ {",
+               "} }", "%}", "#}", "}}", "\r\n", "\u00a0", "é\n"]
+TAGS = ["{{{s} n {e}}}", "{{{s} s {e}}}", "{{{s} xs {e}}}", "{{%{s} set q = 1 {e}%}}", "{{#{s} note {e}#}}",
+        "{{%{s} if t {e}%}}T{{%{s} endif {e}%}}", "{{%{s} if no {e}%}}N{{%{s} else {e}%}}E{{%{s} endif {e}%}}",
+        "{{%{s} for i in [1, 2] {e}%}}<{{{{ i }}}}>{{%{s} endfor {e}%}}",
+        "{{%{s} for i in xs {e}%}}\n- {{{{ i }}}}\n{{%{s} endfor {e}%}}",
+        "{{%{s} raw {e}%}}{{{{ x }}}}{{%{s} endraw {e}%}}", "{{%{s} with a = 2 {e}%}}{{{{ a }}}}{{%{s} endwith {e}%}}"]
+
+
+def whitespace_template(rng):
+    out = []
+    for _ in range(rng.randrange(1, 6)):
+        out.append(rng.choice(PIECES_TEXT))
+        tag = rng.choice(TAGS)
+        is_print = tag.startswith("{{{s}") and "%" not in tag[:4]
+        def mark(print_end=False):
+            return rng.choice(["", "", "-", "+"]) if not print_end else rng.choice(["", "", "-"])
+        out.append(tag.format(s=mark(), e=mark(print_end=is_print)))
+    out.append(rng.choice(PIECES_TEXT))
+    return "".join(out)
+
+
 def main():
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
     rng = random.Random(4242)
@@ -114,6 +136,22 @@ def main():
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             i += 1
     print(f"{count} cases written to fuzz_cases.jsonl")
+    seen = set()
+    with open("fuzz_whitespace.jsonl", "w", encoding="utf-8") as out:
+        i = 0
+        while i < 1000:
+            template = whitespace_template(rng)
+            if template in seen:
+                continue
+            seen.add(template)
+            record = {"name": f"ws-fuzz-{i:04d}", "template": template}
+            try:
+                record["output"] = env.from_string(template).render(**copy.deepcopy(CONTEXT))
+            except Exception as e:  # noqa: BLE001 - every Jinja failure is an expected outcome here
+                record["error"] = {"type": type(e).__name__, "message": str(e)}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            i += 1
+    print("1000 whitespace cases written to fuzz_whitespace.jsonl")
 
 
 if __name__ == "__main__":
