@@ -96,6 +96,27 @@ import Testing
         #expect(throws: TemplateError.self) { try template.render([:]) }
     }
 
+    /// Hostile sources, by name (the sources themselves are too long to show in test output).
+    static let hostile: [String: String] = [
+        "parentheses": "{{ " + String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000) + " }}",
+        "not": "{{ " + String(repeating: "not ", count: 5000) + "x }}",
+        "minus": "{{ " + String(repeating: "-", count: 5000) + "1 }}",
+        "if-blocks": String(repeating: "{% if x %}", count: 5000),
+        "lists": "{{ " + String(repeating: "[", count: 5000) + " }}",
+        "filters-in-args": "{{ " + String(repeating: "x | default(", count: 3000) + "1" + String(repeating: ")", count: 3000) + " }}",
+    ]
+
+    @Test(arguments: hostile.keys.sorted())
+    func hostileNestingIsASyntaxErrorNotACrash(_ name: String) {
+        let source = Self.hostile[name] ?? ""
+        #expect { try Template(source: source) } throws: { ($0 as? TemplateError)?.kind == .syntax }
+    }
+
+    @Test func deepButReasonableNestingWorks() throws {
+        let source = "{{ " + String(repeating: "(", count: 50) + "1" + String(repeating: ")", count: 50) + " }}"
+        #expect(try Template(source: source).render([:]) == "1")
+    }
+
     @Test func valuesPrintWithPythonStr() throws {
         let template = try Template(source: "{{ a }}|{{ b }}|{{ c }}|{{ d }}|{{ e }}|{{ f }}")
         let output = try template.render(["a": ["x", 1, .null, true], "b": ["k": "v"], "c": 0.1, "d": 1e16,

@@ -33,7 +33,9 @@ public final class TemplateDirectory: TemplateLoading, @unchecked Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw TemplateError(.notFound, name)
         }
-        let text = String(decoding: data, as: UTF8.self)
+        guard let text = String(bytes: data, encoding: .utf8) else {
+            throw TemplateError(.syntax, "\(name) is not valid UTF-8")
+        }
         let shown = displayRoot.map { $0.hasSuffix("/") ? $0 + key : $0 + "/" + key } ?? displayName(url)
         let template = try Template(source: text, name: shown, loader: self)
         lock.lock()

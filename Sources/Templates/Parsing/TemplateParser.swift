@@ -7,6 +7,9 @@ struct TemplateParser {
     let source: SourceText
     var tokens: [Token]
     var index = 0
+    /// Current nesting of expressions and blocks; bounded so hostile input cannot exhaust the stack.
+    var depth = 0
+    static let maximumDepth = 200
 
     init(tokens: [Token], source: SourceText) {
         self.tokens = tokens
@@ -28,6 +31,14 @@ struct TemplateParser {
 
     mutating func advance() {
         if index < tokens.count - 1 { index += 1 }
+    }
+
+    mutating func enter() throws(TemplateError) {
+        depth += 1
+        if depth > Self.maximumDepth {
+            throw TemplateError(.syntax, "template nesting is too deep (more than \(Self.maximumDepth) levels)",
+                                at: source.location(current.offset))
+        }
     }
 
     func fail(_ message: String, at offset: Int? = nil) -> TemplateError {
@@ -72,6 +83,8 @@ struct TemplateParser {
 
     /// Nodes up to a `{% tag %}` whose name is in `endTags` (left as the current token) or the end.
     mutating func subparse(endTags: Set<String>) throws(TemplateError) -> [Node] {
+        try enter()
+        defer { depth -= 1 }
         var body: [Node] = []
         while true {
             let token = current
