@@ -141,8 +141,16 @@ struct TemplateParser {
         case "filter": return try parseFilterBlock(openedAt: offset)
         case "with": return try parseWith(openedAt: offset)
         case "print":
+            // Jinja2 prints each comma-separated expression in turn (not a tuple).
             advance()
-            return .output(try parseTuple(withCondition: true), at: offset)
+            var outputs: [Node] = []
+            while true {
+                if case .blockEnd = current.kind { break }
+                if !outputs.isEmpty { try expectOp(",") }
+                outputs.append(.output(try parseExpression(), at: offset))
+            }
+            if outputs.count == 1, let only = outputs.first { return only }
+            return .with(assignments: [], body: outputs, at: offset)
         case "block", "extends", "import", "from", "autoescape":
             throw TemplateError(.unsupported, "the '\(tag)' tag is not supported by this engine",
                                 at: source.location(current.offset))

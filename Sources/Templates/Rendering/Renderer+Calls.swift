@@ -68,7 +68,12 @@ extension Renderer {
             for (k, v) in kwargs { object[k] = v }
             return .namespace(Namespace(object))
         case .cycler:
-            return .callable(.cyclerNext(Cycler(args)))
+            return .callable(.cyclerObject(Cycler(args)))
+        case .cyclerObject:
+            throw fail(.type, "'Cycler' object is not callable", at: offset)
+        case .cyclerReset(let cycler):
+            cycler.position = 0
+            return .none
         case .joiner:
             let separator = args.first?.pythonStr ?? ", "
             return .callable(.joinerCall(Joiner(separator)))

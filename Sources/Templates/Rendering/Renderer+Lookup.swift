@@ -29,6 +29,16 @@ extension Renderer {
                     message: Undefined.memberMessage(of: "jinja2.runtime.Macro object", .string(name)),
                     location: location(offset)))
             }
+        case .callable(.cyclerObject(let cycler)):
+            switch name {
+            case "next": return .callable(.cyclerNext(cycler))
+            case "reset": return .callable(.cyclerReset(cycler))
+            case "current": return cycler.items.isEmpty ? .none : .value(cycler.items[cycler.position])
+            default:
+                return .undefined(Undefined(
+                    message: Undefined.memberMessage(of: "jinja2.utils.Cycler object", .string(name)),
+                    location: location(offset)))
+            }
         case .callable:
             return .undefined(Undefined(
                 message: Undefined.memberMessage(of: "builtin_function_or_method object", .string(name)),

@@ -72,7 +72,10 @@ enum Callable {
     case method(Value, String)
     case loopCycle(LoopContext)
     case loopChanged(LoopContext)
+    /// A `cycler(...)` object; its methods are `.cyclerNext`/`.cyclerReset`.
+    case cyclerObject(Cycler)
     case cyclerNext(Cycler)
+    case cyclerReset(Cycler)
     case joinerCall(Joiner)
 
     var name: String {
@@ -86,7 +89,9 @@ enum Callable {
         case .method(_, let n): return n
         case .loopCycle: return "cycle"
         case .loopChanged: return "changed"
+        case .cyclerObject: return "Cycler"
         case .cyclerNext: return "next"
+        case .cyclerReset: return "reset"
         case .joinerCall: return "Joiner"
         }
     }

@@ -258,6 +258,52 @@ case("t-sameas", "{{ none is sameas none }} {{ true is sameas true }} {{ 1 is sa
 case("t-odd-string-error", "{{ 'a' is odd }}", U)
 case("t-defined-chain", "{{ npc.name is defined and npc.name | length > 3 }}", U)
 
+# --- more statements, literals and globals -------------------------------------------------------
+case("call-block-args", "{% macro ls(items) %}{% for i in items %}[{{ caller(i) }}]{% endfor %}{% endmacro %}"
+     "{% call(x) ls(xs) %}<{{ x * 2 }}>{% endcall %}", U)
+case("call-block-kwargs-macro", "{% macro m(a, b=2) %}{{ a }}{{ b }}:{{ caller() }}{% endmacro %}{% call m(1, b=3) %}c{% endcall %}", U)
+case("filter-block", "{% filter upper %}hello {{ s }}{% endfilter %}|{% filter replace('a', 'b') | title %}aa bb{% endfilter %}", U)
+case("print-tag", "{% print n + 1 %}|{% print 'a', 'b' %}", U)
+case("with-shadow", "{% set x = 1 %}{% with x = x + 1 %}{{ x }}{% endwith %}{{ x }}", U)
+case("namespace-init", "{% set ns = namespace(a=1, b='x') %}{% set ns.a = ns.a + 1 %}{{ ns.a }}{{ ns.b }}", U)
+case("namespace-not-ns", "{% set d2 = {} %}{% set d2.a = 1 %}", U)
+case("cycler-joiner", "{% set c = cycler('a', 'b') %}{{ c.next() }}{{ c.next() }}{{ c.next() }}"
+     "{% set j = joiner(', ') %}{% for x in xs %}{{ j() }}{{ x }}{% endfor %}", U)
+case("dict-global", "{{ dict(a=1, b=[2]) }} {{ dict() }}", U)
+case("range-args", "{{ range(5) | list }} {{ range(1, 4) | list }} {{ range(10, 0, -3) | list }} {{ range(0) | list }} {{ range(3) | length }}", U)
+case("int-literals", "{{ 0x1F }} {{ 0o17 }} {{ 0b101 }} {{ 1_000 }} {{ 1e3 }} {{ 1.5e-3 }} {{ 007 if false else 0 }}", U)
+case("string-escapes", "{{ '\\x41\\u00e9\\t|' }}{{ \"a\\\\b\" }}{{ 'it\\'s' }}{{ '\\q' }}", U)
+case("loop-depth-length", "{% for a in [[1, 2], [3]] %}{% for b in a %}{{ loop.depth }}{{ loop.length }}{% endfor %}|{% endfor %}", U)
+case("loop-in-else", "{% for x in [] %}{% else %}{{ loop is defined }}{% endfor %}", U)
+case("nested-loop-outer-access", "{% for a in [1, 2] %}{% set outer = loop %}{% for b in [1, 2] %}{{ outer.index }}{{ loop.index }} {% endfor %}{% endfor %}", U)
+case("macro-name-args", "{% macro m(a, b) %}{% endmacro %}{{ m.name }} {{ m.arguments }}", U)
+case("macro-recursion", "{% macro fact(n) %}{{ 1 if n <= 1 else n * fact(n - 1) | int }}{% endmacro %}{{ fact(5) }}", U)
+case("set-multiple-targets-error", "{% set a, b = [1] %}", U)
+case("getattr-on-list-method", "{{ xs.count(1) }} {{ xs.index(2) }} {{ words.index('b') }}", U)
+case("string-methods-more", "{{ 'a,b,,c'.split(',') }} {{ 'a b  c'.split(' ', 1) }} {{ '  x  '.lstrip() }}| {{ 'x'.center(5, '*') }} "
+     "{{ 'abc'.endswith(('c', 'd')) }} {{ '42'.zfill(5) }} {{ 'Ab'.swapcase() }} {{ 'a\\nb'.splitlines() }} {{ 'hello'.find('l') }} "
+     "{{ 'hello'.rfind('l') }} {{ 'x'.isdigit() }} {{ '12'.isdigit() }} {{ 'hello world'.title() }} {{ 'ab'.ljust(4, '.') }}|", U)
+case("dict-get-default-none", "{{ d.get('zz') }} {{ d.get('a', 5) }} {{ d.copy() }}", U)
+case("str-format-errors", "{{ '{0}{1}'.format('a') }}", U)
+case("is-sequence-on-string", "{{ 'abc' is iterable }} {{ none is iterable }} {{ range(2) is iterable }}", U)
+case("compare-chain-mixed", "{{ 1 < 2 > 0 }} {{ 1 == 1 == 1.0 }} {{ 'a' in 'abc' in 'xabcx' }}", U)
+case("not-precedence", "{{ not 1 == 2 }} {{ not 'a' in 'abc' }} {{ (not 1) == 2 }}", U)
+case("concat-precedence", "{{ 1 + 2 ~ 3 * 2 }} {{ 'a' ~ 1 + 2 }}", U)
+case("filter-on-literal-list", "{{ [3, 1, 2] | sort | first }} {{ (1, 2) | list }} {{ {'a': 1} | list }}", U)
+case("float-formatting", "{{ 1/3 }} {{ 2/3 }} {{ 10/4 }} {{ 1e100 }} {{ 1.5e-10 }} {{ 123456789012345678.0 }} {{ -0.0 }} {{ 1e22 }}", U)
+case("int-overflow-boundary", "{{ 2 ** 62 }} {{ 9223372036854775807 }}", U)
+case("sum-floats", "{{ [0.1, 0.2, 0.3] | sum }} {{ [1, 2.5] | sum }}", U)
+case("round-negative-precision", "{{ 1234.5678 | round(-2) }} {{ 15 | round(-1) }} {{ 25 | round(-1) }}", U)
+case("length-of-range-and-dict-items", "{{ d.items() | length }} {{ range(7) | count }}", U)
+case("join-nested", "{{ [[1, 2], [3]] | join(';') }} {{ [none, true] | join }}", U)
+case("default-on-none", "{{ none | default('x') }} {{ none | default('x', true) }} {{ false | d('y', true) }}", U)
+case("tojson-special", "{{ [1.0, 1e16, -0.0, 'a\\u2028b'] | tojson }} {{ none | tojson }} {{ true | tojson }}", U)
+case("first-last-dict", "{{ d | first }} {{ d | last }}", U)
+case("truncate-unicode", "{{ 'héllo wörld ünïcode text' | truncate(12) }}", U)
+case("wordcount-unicode", "{{ 'naïve café – test_1 42' | wordcount }}", U)
+case("center-unicode", "[{{ 'é' | center(4) }}]", U)
+case("indent-crlf-in-value", "{{ 'a\\r\\nb\\rc' | indent(2) }}", U)
+
 # --- whitespace around block tags (no trim_blocks / lstrip_blocks) ----------------------------------
 W = {"items": ["a", "b"], "t": True, "f": False}
 for label, body in [
