@@ -5,6 +5,8 @@
 /// nil for templates compiled from a string without one (their includes fail with `.notFound`).
 final class CompiledTemplate: Sendable {
     let name: String
+    /// The text as given (before newline normalisation), for diagnostics with source excerpts.
+    let text: String
     let source: SourceText
     let nodes: [Node]
     let loader: (any TemplateLoading)?
@@ -14,6 +16,7 @@ final class CompiledTemplate: Sendable {
 
     init(source: String, name: String, loader: (any TemplateLoading)?) throws(TemplateError) {
         self.name = name
+        self.text = source
         self.source = SourceText(source, file: name)
         self.nodes = try TemplateParser.parse(self.source)
         self.loader = loader
