@@ -49,11 +49,10 @@ final class Renderer {
         case .text(let text):
             out += text
         case .output(let expression, let at):
-            let value = try evaluate(expression, scope)
-            if case .value(.string(let s)) = value {
-                out += s
-            } else {
-                out += try text(of: value, at: at)
+            switch try evaluate(expression, scope) {
+            case .value(.string(let s)): out += s
+            case .value(let v): v.appendRepr(to: &out)  // str() of a non-string is its repr
+            case let other: out += try text(of: other, at: at)
             }
         case .ifBlock(let branches, let otherwise):
             for branch in branches where try isTrue(try evaluate(branch.test, scope), at: branch.test.offset) {
