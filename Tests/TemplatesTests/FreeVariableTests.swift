@@ -42,6 +42,23 @@ import Testing
         #expect(found[1].location.length == 5)
     }
 
+    @Test func attributePathsOfFreeVariables() throws {
+        let template = try Template(source: "{{ npc.name }} {{ npc['stats'].hp }}\n{% set m = mood %}{{ m.name }}"
+                                    + "{{ npc.name }}{{ topic.a.b | upper }}{{ xs[0].q }}", name: "t")
+        let paths = template.attributePaths
+        #expect(paths.map { $0.components.joined(separator: ".") }
+                == ["npc.name", "npc.stats.hp", "npc.stats", "topic.a.b", "topic.a"])
+        #expect(paths[1].location.line == 1)
+        #expect(paths[1].location.column == 19)
+        #expect(paths[0].location.length == 8)
+    }
+
+    @Test func demoAttributePaths() throws {
+        let template = try Template(source: "{{ npc.name }}\n{{ npc.description }}\n{{ mood.name }}")
+        #expect(template.attributePaths.map(\.description) == ["npc.name at <template>:1:4", "npc.description at <template>:2:4",
+                                                               "mood.name at <template>:3:4"])
+    }
+
     @Test func namesSetInABranchCountAsDefinedAfterwards() throws {
         let template = try Template(source: "{% if a %}{% set b = 1 %}{% endif %}{{ b }}")
         #expect(template.freeVariables.map(\.name) == ["a"])
