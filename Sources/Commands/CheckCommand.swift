@@ -33,6 +33,10 @@ struct CheckCommand: Subcommand {
         let schemaText = try read(schemaFile, context: context)
         let options = JSONSchema.Options(formatAssertion: arguments.flag("--format-assertion"))
         let schema = try JSONSchema.load(text: schemaText, file: context.absolutePath(schemaFile), options: options)
+        if !schema.warnings.isEmpty {
+            let renderer = DiagnosticRenderer(sources: [context.absolutePath(schemaFile): schemaText], color: context.useColorOnStderr)
+            context.stderr.write(renderer.render(schema.warnings))
+        }
         let checker = InstanceChecker(schema: schema)
         let instanceFile = arguments.positionals.count > 1 ? arguments.positionals[1] : "-"
         let displayName = instanceFile == "-" ? "<stdin>" : instanceFile

@@ -4,6 +4,8 @@
 /// once it works; nothing is listed ahead of its implementation.
 public enum CommandRegistry {
     public static let all: [any Subcommand.Type] = [
+        RunCommand.self,
+        ValidateCommand.self,
         UnitsCommand.self,
         CheckCommand.self,
         RenderCommand.self,

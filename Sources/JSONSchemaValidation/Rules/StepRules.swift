@@ -1,4 +1,5 @@
 import Basics
+import Expressions
 
 /// Phase 2 of validation for one step: the compiled `validation.<step>` config (reference §1.15).
 ///
@@ -76,7 +77,7 @@ public struct StepRules: Sendable {
             if case .string(let s) = value {
                 ok = lowercased.contains(s.lowercased())
             } else {
-                ok = allowed.contains { PythonSemantics.equal($0, value) }
+                ok = allowed.contains { PythonRuntime.equals($0, value) }
             }
             if !ok {
                 outcome.errors.append(ValidationIssue(
@@ -91,7 +92,7 @@ public struct StepRules: Sendable {
     private func apply(_ rule: CompiledRule, _ record: ValueObject, _ outcome: inout Outcome) {
         if let condition = rule.condition {
             do {
-                if !PythonSemantics.isTruthy(try condition.evaluate(record)) { return }
+                if !PythonRuntime.truthy(try condition.evaluate(record)) { return }
             } catch {
                 outcome.warnings.append(ValidationIssue(
                     path: "$", rule: rule.name,
@@ -101,7 +102,7 @@ public struct StepRules: Sendable {
         }
         let failure: String
         do {
-            if PythonSemantics.isTruthy(try rule.expression.evaluate(record)) { return }
+            if PythonRuntime.truthy(try rule.expression.evaluate(record)) { return }
             failure = rule.message.render(record, computed: rule.computed.flatMap { try? $0.evaluate(record) })
         } catch {
             failure = rule.message.render(record, computed: nil) + " (expression error: \(error))"

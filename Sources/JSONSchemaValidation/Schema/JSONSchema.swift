@@ -26,6 +26,8 @@ public struct JSONSchema: Sendable {
     public let options: Options
     /// The schema as written.
     public let document: Value
+    /// Findings that do not stop compilation (e.g. `schema.unknown-keyword` for a likely typo).
+    public let warnings: [Diagnostic]
 
     /// The URI under which a schema without `$id` is known (relative references resolve against it).
     public static let defaultBaseURI = ""
@@ -47,7 +49,8 @@ public struct JSONSchema: Sendable {
             }
             if problems.isEmpty {
                 return JSONSchema(nodes: compiler.nodes, resources: compiler.resources, root: root,
-                                  usesUnevaluated: compiler.usesUnevaluated, options: options, document: document)
+                                  usesUnevaluated: compiler.usesUnevaluated, options: options, document: document,
+                                  warnings: compiler.warnings.map { $0.diagnostic(file: file, text: text, severity: .warning) })
             }
         } else {
             problems = [SchemaProblem(id: "schema.invalid-schema", message: "the schema could not be indexed", pointer: "")]

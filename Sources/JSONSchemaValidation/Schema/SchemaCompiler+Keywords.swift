@@ -7,12 +7,29 @@ extension SchemaCompiler {
         "minContains", "maxProperties", "minProperties", "required", "dependentRequired",
     ]
 
+    /// Every keyword of the Draft 2020-12 vocabularies (plus a few older ones still commonly written).
+    static let knownKeywords: Set<String> = Set([
+        "$schema", "$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$comment", "$defs",
+        "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "prefixItems", "items",
+        "contains", "properties", "patternProperties", "additionalProperties", "propertyNames",
+        "unevaluatedItems", "unevaluatedProperties", "format", "title", "description", "default", "deprecated",
+        "readOnly", "writeOnly", "examples", "contentEncoding", "contentMediaType", "contentSchema",
+        "definitions", "dependencies", "$recursiveRef", "$recursiveAnchor",
+    ]).union(validationKeywords)
+
     /// Compiles the keywords of one schema object, in document order, `unevaluated*` last.
     mutating func compileKeywords(_ object: ValueObject, entry: SchemaIndex.Entry) -> [Keyword] {
         var keywords: [Keyword] = []
         var last: [Keyword] = []
         let prefixCount = object["prefixItems"]?.arrayValue?.count ?? 0
         for (name, value) in object {
+            if !Self.knownKeywords.contains(name), entry.resourceURI == rootURI,
+               let suggestion = EditDistance.suggestion(for: name, from: Self.knownKeywords) {
+                let pointer = entry.pointer + "/" + JSONPointer.escape(name)
+                warnings.append(SchemaProblem(id: "schema.unknown-keyword",
+                                              message: "unknown keyword '\(name)' is ignored; did you mean '\(suggestion)'?",
+                                              pointer: pointer))
+            }
             if !entry.validationVocabulary && Self.validationKeywords.contains(name) { continue }
             guard let check = compileKeyword(name, value, object: object, entry: entry, prefixCount: prefixCount)
             else { continue }

@@ -16,6 +16,7 @@ struct SchemaCompiler {
     var resourceByURI: [String: Int] = [:]
     var cache: [String: Int] = [:]
     var problems: [SchemaProblem] = []
+    var warnings: [SchemaProblem] = []
     var usesUnevaluated = false
     var regexCache: [String: CompiledPattern] = [:]
 

@@ -11,7 +11,7 @@ struct SchemaProblem: Sendable {
 
     /// The problem as a diagnostic: located at line/column when the schema text is known, and always
     /// naming the JSON path (`$.properties.a.type`).
-    func diagnostic(file: String?, text: String?) -> Diagnostic {
+    func diagnostic(file: String?, text: String?, severity: Diagnostic.Severity = .error) -> Diagnostic {
         let isLocal = pointer.isEmpty || pointer.hasPrefix("/")
         let pathText = isLocal ? Self.jsonPath(pointer) : pointer
         var location: SourceLocation?
@@ -22,7 +22,7 @@ struct SchemaProblem: Sendable {
                 location = SourceLocation(file: file, line: 1, column: 1)
             }
         }
-        return .error(id, "\(message) (at \(pathText))", at: location)
+        return Diagnostic(severity, id: id, "\(message) (at \(pathText))", at: location)
     }
 
     /// `/properties/a/type` → `$.properties.a.type`; numeric tokens become `[i]`.

@@ -20,8 +20,8 @@ struct TestRuleCompiler: RuleExpressionCompiler {
             guard let op, let right else { return a }
             let b = try operand(right, record)
             switch op {
-            case "==": return .bool(PythonSemantics.equal(a, b))
-            case "!=": return .bool(!PythonSemantics.equal(a, b))
+            case "==": return .bool(Self.equal(a, b))
+            case "!=": return .bool(!Self.equal(a, b))
             default:
                 guard let x = a.numberValue, let y = b.numberValue else {
                     throw Failure(description: "TypeError: '\(op)' not supported between instances of '\(a.pythonTypeName)' and '\(b.pythonTypeName)'")
@@ -33,6 +33,15 @@ struct TestRuleCompiler: RuleExpressionCompiler {
                 default: return .bool(x < y)
                 }
             }
+        }
+
+        /// Python `==` for the scalars the tests use (bools count as 0/1).
+        static func equal(_ a: Value, _ b: Value) -> Bool {
+            if case .string(let x) = a, case .string(let y) = b { return x == y }
+            if a == .null || b == .null { return a == b }
+            func number(_ v: Value) -> Double? { if case .bool(let b) = v { return b ? 1 : 0 }; return v.numberValue }
+            guard let x = number(a), let y = number(b) else { return a == b }
+            return x == y
         }
 
         func operand(_ text: String, _ record: ValueObject) throws -> Value {

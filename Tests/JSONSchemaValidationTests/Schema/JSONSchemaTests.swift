@@ -132,3 +132,19 @@ import Basics
         #expect(MetaSchemaCheck.problems(for: meta).isEmpty)
     }
 }
+
+@Suite struct DeepInstanceTests {
+    /// A recursive schema over the deepest instance JSONReader accepts must neither crash nor loop.
+    @Test func deeplyNestedInstanceIsHandled() throws {
+        let schema = try JSONSchema.compile(try JSONReader.parse(##"{"$defs": {"n": {"type": ["array", "integer"], "items": {"$ref": "#/$defs/n"}}}, "$ref": "#/$defs/n"}"##))
+        var text = "1"
+        for _ in 0..<(JSONReader.maxDepth - 2) { text = "[" + text + "]" }
+        let value = try JSONReader.parse(text)
+        let errors = schema.validate(value)
+        // Deeper than SchemaEvaluator.maxDepth: one clear error instead of a stack overflow.
+        #expect(errors.map(\.message) == ["Maximum schema nesting depth exceeded (reference loop?)"])
+        let coerced = SchemaCoercer(schema: schema).coerce(value)
+        #expect(coerced.coercions.isEmpty)
+        #expect(!SchemaCoercer(schema: schema).coerce(value).value.isNull)
+    }
+}

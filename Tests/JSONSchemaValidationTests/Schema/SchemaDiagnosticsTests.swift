@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import Basics
 @testable import JSONSchemaValidation
 
@@ -61,5 +62,34 @@ import Basics
         #expect(resolveURI("#foo", against: "urn:uuid:1234") == "urn:uuid:1234#foo")
         #expect(resolveURI("/root.json", against: "http://x.com/a/b") == "http://x.com/root.json")
         #expect(resolveURI("#/a", against: "") == "#/a")
+    }
+}
+
+@Suite struct SchemaWarningTests {
+    @Test func likelyTyposOfKeywordsAreWarnings() throws {
+        let text = "{\n  \"type\": \"object\",\n  \"requried\": [\"a\"],\n  \"x-custom\": 1\n}"
+        let schema = try JSONSchema.load(text: text, file: "s.json")
+        #expect(schema.warnings.map(\.id) == ["schema.unknown-keyword"])
+        #expect(schema.warnings.first?.message == "unknown keyword 'requried' is ignored; did you mean 'required'? (at $.requried)")
+        #expect(schema.warnings.first?.location?.line == 3)
+        #expect(schema.warnings.first?.severity == .warning)
+        #expect(schema.isValid([:]))
+    }
+}
+
+/// The demo pipelines' schemas (reference data in ../shared) compile cleanly: no errors, no warnings.
+@Suite(.enabled(if: TestPaths.hasShared))
+struct DemoPipelineSchemaTests {
+    static let files = [
+        "Blackjack/schemas/analyze_difficulty.json", "Blackjack/schemas/play_hand.json",
+        "DrunkenSailor/schemas/analyze.json", "NPCDialog/schemas/generate_dialog.json",
+        "NPCDialog/schemas/score_consistency.json",
+    ]
+
+    @Test(arguments: files)
+    func compilesWithoutFindings(_ file: String) throws {
+        let url = try #require(TestPaths.shared("octobatch-pipelines/" + file))
+        let schema = try JSONSchema.load(text: TestPaths.text(url), file: file)
+        #expect(schema.warnings.isEmpty)
     }
 }

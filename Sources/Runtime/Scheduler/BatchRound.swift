@@ -1,0 +1,98 @@
+import Basics
+import JSONSchemaValidation
+import Providers
+
+/// One batch-mode round of an LLM step in one chunk: submit (or resume) a batch job, poll it, collect it.
+///
+/// Invariants: the batch handle is saved in the chunk's state before anything else happens, so a crash or
+/// interrupt never submits the same requests twice — the next run polls the saved job; a stop while the job
+/// runs leaves it in flight (the step stays in progress).
+struct BatchRound {
+    let runner: LLMStepRunner
+
+    var services: RunServices { runner.services }
+    var session: RunSession { runner.session }
+    var step: String { runner.step.name }
+
+    func run(_ items: [LLMStepRunner.Item], state: inout ChunkState, writer: OutcomeWriter,
+             feedback: inout [String: [ValidationIssue]], next: inout [LLMStepRunner.Item]) async throws -> Bool {
+        let provider = runner.work.resolution.provider
+        guard let client = services.providers[provider] else { return false }
+        let byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var handle = state[step].batch
+        var reserved = 0.0
+        if handle == nil {
+            var requests: [LLMRequest] = []
+            for item in items {
+                switch try runner.renderPrompt(item, feedback: feedback[item.id]) {
+                case .failure(let message):
+                    _ = try await runner.record(.renderFailed(item, message), writer: writer, feedback: &feedback)
+                case .success(let prompt):
+                    let request = runner.request(item, prompt: prompt)
+                    let usage = TokenUsage(inputTokens: CostEstimateRule.inputTokens(prompt.text),
+                                           outputTokens: CostEstimateRule.outputTokens(runner.work.schemaDocument))
+                    reserved += session.price(provider: provider, model: runner.work.resolution.model,
+                                              usage: usage, batch: true) ?? 0
+                    requests.append(request)
+                }
+            }
+            guard !requests.isEmpty else { return true }
+            guard await session.reserve(reserved) else { return false }
+            do {
+                handle = try await client.submitBatch(requests)
+            } catch {
+                await session.cancelReservation(reserved)
+                if case .fatal(let message) = error {
+                    await session.stop(.fatalProviderError(provider: provider, message: message))
+                }
+                await session.log("BATCH", "\(step): submit failed: \(error)")
+                return false
+            }
+            state[step].batch = handle
+            try runner.runner.store.writeState(state)
+            await session.log("SUBMIT", "\(runner.runner.chunk) \(step): batch \(handle?.id ?? "") with \(requests.count) requests")
+        }
+        guard let job = handle else { return false }
+        while true {
+            try Task.checkCancellation()
+            if await session.isStopped { return false }
+            let status: BatchStatus
+            do {
+                status = try await client.pollBatch(job)
+            } catch {
+                await session.log("POLL", "\(step): \(error); polling again")
+                try await services.clock.sleep(for: services.pollInterval)
+                continue
+            }
+            if status.state.isTerminal { break }
+            try await services.clock.sleep(for: services.pollInterval)
+        }
+        let results = try await collect(client, job)
+        await session.cancelReservation(reserved)
+        for result in results {
+            guard let item = byID[result.customID] else { continue }
+            let outcome: LLMStepRunner.Outcome
+            switch result.result {
+            case .success(let response): outcome = .answered(item, response, reserved: 0)
+            case .failure(let error): outcome = .providerFailed(item, error)
+            }
+            if let retry = try await runner.record(outcome, writer: writer, feedback: &feedback) { next.append(retry) }
+        }
+        state[step].batch = nil
+        try runner.runner.store.writeState(state)
+        return true
+    }
+
+    func collect(_ client: any LLMProvider, _ job: BatchHandle) async throws -> [BatchItemResult] {
+        var attempts = 0
+        while true {
+            do {
+                return try await client.collectBatch(job)
+            } catch {
+                attempts += 1
+                if attempts >= 5 { throw error }
+                try await services.clock.sleep(for: services.pollInterval)
+            }
+        }
+    }
+}
