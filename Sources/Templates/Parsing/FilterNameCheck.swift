@@ -10,6 +10,7 @@ enum FilterNameCheck {
         try checker.walk(nodes, soft: false)
     }
 
+    /// Walks the tree once, carrying whether the current position is inside an `if` or a conditional.
     private struct Walker {
         let source: SourceText
 

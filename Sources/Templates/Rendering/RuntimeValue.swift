@@ -115,6 +115,7 @@ final class Joiner {
 /// `reverse`, `batch`, `items`, `range`, `dict.items()` …), materialised but remembering what it is,
 /// because Python prints, measures and indexes those differently from lists.
 struct LazySequence {
+    /// Which Python object it stands for (decides `str()`, `len()` and indexing).
     enum Kind {
         case generator
         case reverseIterator(String)
