@@ -81,6 +81,8 @@ import Testing
         let first = try loader.template(named: "main.jinja2")
         #expect(try first.render(["who": "world"]) == "Hello world!")
         #expect(try loader.template(named: "main.jinja2").compiled === first.compiled)
+        #expect(try loader.template(named: "./main.jinja2").compiled === first.compiled)
+        #expect(try loader.template(named: "sub//name.jinja2").render(["who": "x"]) == "x")
         for bad in ["../main.jinja2", "/etc/passwd", "sub/../../x", "missing.jinja2"] {
             #expect(throws: TemplateError.self) { try loader.template(named: bad) }
         }

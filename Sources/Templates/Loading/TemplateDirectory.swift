@@ -20,7 +20,8 @@ public final class TemplateDirectory: TemplateLoading, @unchecked Sendable {
     }
 
     public func template(named name: String) throws(TemplateError) -> Template {
-        let segments = name.split(separator: "/", omittingEmptySubsequences: true)
+        // Jinja2's split_template_path: empty and "." segments vanish, ".." is refused.
+        let segments = name.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
         guard !name.hasPrefix("/"), !segments.contains(".."), !segments.isEmpty else {
             throw TemplateError(.notFound, name)
         }
