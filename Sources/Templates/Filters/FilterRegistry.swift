@@ -7,7 +7,7 @@ import Basics
 enum FilterRegistry {
     static let names: Set<String> = [
         "abs", "attr", "batch", "capitalize", "center", "count", "d", "default", "dictsort", "e", "escape",
-        "first", "float", "forceescape", "format", "indent", "int", "items", "join", "last", "length", "list",
+        "first", "float", "forceescape", "format", "groupby", "indent", "int", "items", "join", "last", "length", "list",
         "lower", "map", "max", "min", "reject", "rejectattr", "replace", "reverse", "round", "safe", "select",
         "selectattr", "slice", "sort", "string", "striptags", "sum", "title", "tojson", "trim", "truncate",
         "unique", "upper", "wordcount",
@@ -26,6 +26,7 @@ enum FilterRegistry {
             return try StringFilters.apply(f)
         case "abs", "round", "int", "float": return try NumberFilters.apply(f)
         case "map", "select", "reject", "selectattr", "rejectattr": return try HigherOrderFilters.apply(f)
+        case "groupby": return try GroupingFilters.groupBy(f)
         default: return try SequenceFilters.apply(f)
         }
     }

@@ -69,8 +69,13 @@ enum SequenceFilters {
     static func sorted(_ items: [Value], keys: [Value], reverse: Bool, _ f: FilterInvocation) throws(TemplateError)
         -> [Value]
     {
+        try sortedIndices(keys, reverse: reverse, f).map { items[$0] }
+    }
+
+    /// The positions of `keys` in Python's stable sorted order.
+    static func sortedIndices(_ keys: [Value], reverse: Bool, _ f: FilterInvocation) throws(TemplateError) -> [Int] {
         var failure: PythonError? = nil
-        let order = Array(items.indices).sorted { i, j in
+        let order = Array(keys.indices).sorted { i, j in
             if failure != nil { return i < j }
             do throws(PythonError) {
                 let (a, b) = reverse ? (keys[j], keys[i]) : (keys[i], keys[j])
@@ -82,7 +87,7 @@ enum SequenceFilters {
             return i < j
         }
         if let failure { throw f.fail(failure) }
-        return order.map { items[$0] }
+        return order
     }
 
     static func keys(_ items: [Value], attribute: Value?, caseSensitive: Bool, _ f: FilterInvocation)

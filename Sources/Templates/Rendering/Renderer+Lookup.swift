@@ -7,6 +7,9 @@ extension Renderer {
         case .value(let v):
             if PythonMethods.has(v, name) { return .callable(.method(v, name)) }
             if case .object(let o) = v, let member = o[name] { return .value(member) }
+            if case .tuple(let pair) = v, pair.count == 2, name == "grouper" || name == "list" {
+                return .value(pair[name == "grouper" ? 0 : 1])  // groupby's _GroupTuple fields
+            }
             return missing(v, .string(name), at: offset)
         case .undefined(let u):
             throw u.error

@@ -304,6 +304,15 @@ case("wordcount-unicode", "{{ 'naïve café – test_1 42' | wordcount }}", U)
 case("center-unicode", "[{{ 'é' | center(4) }}]", U)
 case("indent-crlf-in-value", "{{ 'a\\r\\nb\\rc' | indent(2) }}", U)
 
+case("f-groupby", "{% for g in rows | groupby('k') %}{{ g.grouper }}:{{ g.list | map(attribute='v') | list }};{% endfor %}"
+     "|{{ rows | groupby('k') }}|{% for k, items in rows | groupby('v') %}{{ k }}={{ items | length }};{% endfor %}",
+     {"rows": [{"k": "x", "v": 2}, {"k": "Y", "v": 1}, {"k": "X", "v": 3}, {"k": "y", "v": 2}]})
+case("f-groupby-case-sensitive", "{{ rows | groupby('k', case_sensitive=true) | map('first') | list }}",
+     {"rows": [{"k": "x"}, {"k": "Y"}, {"k": "X"}, {"k": "y"}]})
+case("f-groupby-default", "{{ rows | groupby('k', default='none') | map('first') | list }}",
+     {"rows": [{"k": "b"}, {}, {"k": "a"}]})
+case("f-groupby-missing", "{{ rows | groupby('k') }}", {"rows": [{"k": "b"}, {}]})
+
 # --- whitespace around block tags (no trim_blocks / lstrip_blocks) ----------------------------------
 W = {"items": ["a", "b"], "t": True, "f": False}
 for label, body in [
