@@ -133,3 +133,16 @@ struct JinjaCase: CustomTestStringConvertible, Sendable {
         }
     }
 }
+
+/// `wordwrap` (Python's textwrap: hyphen and em-dash chunking, long-word breaking) on generated text.
+@Suite struct JinjaWordwrapTests {
+    static let cases = JinjaCase.load("fuzz_wordwrap.jsonl")
+
+    @Test func fixtureIsPresent() { #expect(Self.cases.count == 500) }
+
+    @Test(arguments: cases)
+    func wrapsLikeJinja2(_ c: JinjaCase) throws {
+        #expect(c.errorType == nil)
+        #expect(try c.render() == c.output)
+    }
+}

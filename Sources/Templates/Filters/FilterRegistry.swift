@@ -10,7 +10,7 @@ enum FilterRegistry {
         "first", "float", "forceescape", "format", "groupby", "indent", "int", "items", "join", "last", "length", "list",
         "lower", "map", "max", "min", "reject", "rejectattr", "replace", "reverse", "round", "safe", "select",
         "selectattr", "slice", "sort", "string", "striptags", "sum", "title", "tojson", "trim", "truncate",
-        "unique", "upper", "wordcount",
+        "unique", "upper", "wordcount", "wordwrap",
     ]
 
     static func isKnown(_ name: String) -> Bool { names.contains(name) }
@@ -22,7 +22,7 @@ enum FilterRegistry {
         case "safe", "string": _ = try f.bind([]); return .value(.string(try f.inputText()))
         case "escape", "e", "forceescape": return try StringFilters.escape(f)
         case "upper", "lower", "title", "capitalize", "trim", "truncate", "replace", "wordcount", "indent",
-             "center", "format", "striptags":
+             "center", "format", "striptags", "wordwrap":
             return try StringFilters.apply(f)
         case "abs", "round", "int", "float": return try NumberFilters.apply(f)
         case "map", "select", "reject", "selectattr", "rejectattr": return try HigherOrderFilters.apply(f)

@@ -58,6 +58,19 @@ enum StringFilters {
             do throws(PythonError) {
                 return .value(try PythonArithmetic.apply(.modulo, .string(text), arguments))
             } catch { throw f.fail(error) }
+        case "wordwrap":
+            // wordwrap(width=79, break_long_words=True, wrapstring=None, break_on_hyphens=True): each line
+            // of the input wrapped on its own, joined with the wrap string.
+            let args = try f.bind(["width", "break_long_words", "wrapstring", "break_on_hyphens"])
+            let width = try f.int(args[0], default: 79)
+            if width <= 0 { throw f.fail(.value, "invalid width \(width) (must be > 0)") }
+            let wrapString = try f.plain(args[2]).flatMap { $0.isNull ? nil : $0.pythonStr } ?? "\n"
+            let breakLong = try f.bool(args[1], default: true), breakHyphens = try f.bool(args[3], default: true)
+            let paragraphs = PythonStrings.splitLines(try f.inputText()).map {
+                PythonTextWrap.wrap($0, width: width, breakLongWords: breakLong, breakOnHyphens: breakHyphens)
+                    .joined(separator: wrapString)
+            }
+            return .value(.string(paragraphs.joined(separator: wrapString)))
         case "striptags":
             _ = try f.bind([])
             return .value(.string(stripTags(try f.inputText())))

@@ -111,6 +111,29 @@ def whitespace_template(rng):
     return "".join(out)
 
 
+WRAP_WORDS = ["a", "word", "longerword", "supercalifragilistic", "goof-ball", "well-known-fact", "x-ray", "e-mail",
+              "--", "use", "-b", "option!", "Look,", "1-2", "a--b", "don't", "re-re-enter", "---", "end.", "é-à",
+              "snake_case", "2nd-rate", "A-1", "12345678901234567890", "(parens)", "\"quoted\""]
+WRAP_SPACES = [" ", " ", " ", "  ", "\t", "\n", " \n ", "\n\n"]
+
+
+def wordwrap_case(rng):
+    words = [rng.choice(WRAP_WORDS) for _ in range(rng.randrange(1, 14))]
+    text = "".join(w + rng.choice(WRAP_SPACES) for w in words).rstrip(" ") if rng.random() < 0.7 else \
+        "".join(w + rng.choice(WRAP_SPACES) for w in words)
+    width = rng.choice([1, 2, 3, 5, 7, 10, 12, 20, 79])
+    args = [str(width)]
+    if rng.random() < 0.3:
+        args.append(rng.choice(["false", "true"]))
+    if rng.random() < 0.2:
+        args.append("'|'")
+    if rng.random() < 0.3 and len(args) == 3:
+        args.append(rng.choice(["false", "true"]))
+    elif rng.random() < 0.3:
+        args.append("break_on_hyphens=" + rng.choice(["false", "true"]))
+    return "{{ text | wordwrap(" + ", ".join(args) + ") }}", text
+
+
 def main():
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
     rng = random.Random(4242)
@@ -152,6 +175,16 @@ def main():
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             i += 1
     print("1000 whitespace cases written to fuzz_whitespace.jsonl")
+    with open("fuzz_wordwrap.jsonl", "w", encoding="utf-8") as out:
+        for i in range(500):
+            template, text = wordwrap_case(rng)
+            record = {"name": f"wrap-{i:04d}", "template": template, "context": {"text": text}}
+            try:
+                record["output"] = env.from_string(template).render(text=text)
+            except Exception as e:  # noqa: BLE001 - every Jinja failure is an expected outcome here
+                record["error"] = {"type": type(e).__name__, "message": str(e)}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    print("500 wordwrap cases written to fuzz_wordwrap.jsonl")
 
 
 if __name__ == "__main__":
