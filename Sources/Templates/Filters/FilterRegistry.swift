@@ -7,10 +7,10 @@ import Basics
 enum FilterRegistry {
     static let names: Set<String> = [
         "abs", "attr", "batch", "capitalize", "center", "count", "d", "default", "dictsort", "e", "escape",
-        "first", "float", "forceescape", "format", "groupby", "indent", "int", "items", "join", "last", "length", "list",
+        "filesizeformat", "first", "float", "forceescape", "format", "groupby", "indent", "int", "items", "join", "last", "length", "list",
         "lower", "map", "max", "min", "reject", "rejectattr", "replace", "reverse", "round", "safe", "select",
         "selectattr", "slice", "sort", "string", "striptags", "sum", "title", "tojson", "trim", "truncate",
-        "unique", "upper", "wordcount", "wordwrap",
+        "unique", "upper", "urlencode", "wordcount", "wordwrap",
     ]
 
     static func isKnown(_ name: String) -> Bool { names.contains(name) }
@@ -27,6 +27,8 @@ enum FilterRegistry {
         case "abs", "round", "int", "float": return try NumberFilters.apply(f)
         case "map", "select", "reject", "selectattr", "rejectattr": return try HigherOrderFilters.apply(f)
         case "groupby": return try GroupingFilters.groupBy(f)
+        case "filesizeformat": return try FormattingFilters.fileSize(f)
+        case "urlencode": return try FormattingFilters.urlEncode(f)
         default: return try SequenceFilters.apply(f)
         }
     }

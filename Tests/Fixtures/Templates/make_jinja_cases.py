@@ -313,6 +313,12 @@ case("f-groupby-default", "{{ rows | groupby('k', default='none') | map('first')
      {"rows": [{"k": "b"}, {}, {"k": "a"}]})
 case("f-groupby-missing", "{{ rows | groupby('k') }}", {"rows": [{"k": "b"}, {}]})
 
+case("f-filesizeformat", "{{ 1 | filesizeformat }} {{ 0 | filesizeformat }} {{ 999 | filesizeformat }} {{ 1000 | filesizeformat }} "
+     "{{ 1500 | filesizeformat }} {{ 1536 | filesizeformat(true) }} {{ 123456789 | filesizeformat }} {{ '2048' | filesizeformat(binary=true) }} "
+     "{{ 1e30 | filesizeformat }} {{ 12.7 | filesizeformat }} {{ -5 | filesizeformat }}", U)
+case("f-urlencode", "{{ 'a b/c?d=é&' | urlencode }} {{ {'q': 'x y', 'n': 1, 'e': 'é/&'} | urlencode }} "
+     "{{ [('a', 1), ('b c', 'd/e')] | urlencode }} {{ 42 | urlencode }} {{ '~_.-' | urlencode }}", U)
+
 # --- whitespace around block tags (no trim_blocks / lstrip_blocks) ----------------------------------
 W = {"items": ["a", "b"], "t": True, "f": False}
 for label, body in [
