@@ -163,7 +163,7 @@ final class Renderer {
                 continue
             }
             do {
-                included = try loader.compiledTemplate(named: name).compiled
+                included = try loader.template(named: name).compiled
                 break
             } catch {
                 lastError = error.location == nil ? fail(error.kind, error.message, at: at) : error
