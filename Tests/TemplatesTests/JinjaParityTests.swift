@@ -146,3 +146,15 @@ struct JinjaCase: CustomTestStringConvertible, Sendable {
         #expect(try c.render() == c.output)
     }
 }
+
+/// `pprint` (Python's pformat: sorted dict keys, one item per line past 80 columns, split long strings).
+@Suite struct JinjaPrettyPrintTests {
+    static let cases = JinjaCase.load("fuzz_pprint.jsonl")
+
+    @Test func fixtureIsPresent() { #expect(Self.cases.count == 300) }
+
+    @Test(arguments: cases)
+    func printsLikeJinja2(_ c: JinjaCase) throws {
+        #expect(try c.render() == c.output)
+    }
+}

@@ -8,7 +8,7 @@ enum FilterRegistry {
     static let names: Set<String> = [
         "abs", "attr", "batch", "capitalize", "center", "count", "d", "default", "dictsort", "e", "escape",
         "filesizeformat", "first", "float", "forceescape", "format", "groupby", "indent", "int", "items", "join", "last", "length", "list",
-        "lower", "map", "max", "min", "reject", "rejectattr", "replace", "reverse", "round", "safe", "select",
+        "lower", "map", "max", "min", "pprint", "reject", "rejectattr", "replace", "reverse", "round", "safe", "select",
         "selectattr", "slice", "sort", "string", "striptags", "sum", "title", "tojson", "trim", "truncate",
         "unique", "upper", "urlencode", "wordcount", "wordwrap",
     ]
@@ -28,6 +28,7 @@ enum FilterRegistry {
         case "map", "select", "reject", "selectattr", "rejectattr": return try HigherOrderFilters.apply(f)
         case "groupby": return try GroupingFilters.groupBy(f)
         case "filesizeformat": return try FormattingFilters.fileSize(f)
+        case "pprint": _ = try f.bind([]); return .value(.string(PythonPrettyPrint.format(try f.input())))
         case "urlencode": return try FormattingFilters.urlEncode(f)
         default: return try SequenceFilters.apply(f)
         }

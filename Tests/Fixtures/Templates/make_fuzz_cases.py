@@ -134,6 +134,21 @@ def wordwrap_case(rng):
     return "{{ text | wordwrap(" + ", ".join(args) + ") }}", text
 
 
+PP_STRINGS = ["", "a", "Hello World", "it's", "line one\nline two\n", "tab\there", "é ünï", "x" * 30,
+              "word " * 20, "a much longer sentence that goes on and on, well past the eighty column limit of pprint",
+              "no-spaces-" * 12, "  leading and trailing  "]
+
+
+def pprint_value(rng, depth=0):
+    r = rng.random()
+    if depth > 3 or r < 0.35:
+        return rng.choice([0, 1, -7, 12345678901, 0.5, 1e-7, True, False, None] + PP_STRINGS)
+    if r < 0.65:
+        return [pprint_value(rng, depth + 1) for _ in range(rng.randrange(0, 7))]
+    keys = ["id", "name", "description", "b", "a", "Zeta", "_x", "long_key_name_for_width", "é"]
+    return {k: pprint_value(rng, depth + 1) for k in rng.sample(keys, rng.randrange(0, 6))}
+
+
 def main():
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
     rng = random.Random(4242)
@@ -185,6 +200,14 @@ def main():
                 record["error"] = {"type": type(e).__name__, "message": str(e)}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     print("500 wordwrap cases written to fuzz_wordwrap.jsonl")
+    with open("fuzz_pprint.jsonl", "w", encoding="utf-8") as out:
+        for i in range(300):
+            value = pprint_value(rng)
+            template = rng.choice(["{{ v | pprint }}", "{{ [v] | pprint }}", "{{ {'k': v} | pprint }}"])
+            record = {"name": f"pprint-{i:04d}", "template": template, "context": {"v": value},
+                      "output": env.from_string(template).render(v=copy.deepcopy(value))}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    print("300 pprint cases written to fuzz_pprint.jsonl")
 
 
 if __name__ == "__main__":
