@@ -119,6 +119,19 @@ import Testing
         #expect(try Template(source: source).render([:]) == "1")
     }
 
+    @Test func macroScopesDoNotOutliveTheRender() throws {
+        // A macro closes over the scope that holds it; the renderer must break that cycle.
+        weak var leaked: Scope?
+        do {
+            let template = try Template(source: "{% macro m(x) %}{{ x }}{% endmacro %}{{ m(1) }}")
+            let renderer = Renderer(template: template.compiled, context: [:])
+            #expect(try renderer.render() == "1")
+            leaked = renderer.macroScopes.first
+            #expect(leaked != nil)
+        }
+        #expect(leaked == nil)
+    }
+
     @Test func valuesPrintWithPythonStr() throws {
         let template = try Template(source: "{{ a }}|{{ b }}|{{ c }}|{{ d }}|{{ e }}|{{ f }}")
         let output = try template.render(["a": ["x", 1, .null, true], "b": ["k": "v"], "c": 0.1, "d": 1e16,

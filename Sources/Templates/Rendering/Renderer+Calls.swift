@@ -25,6 +25,17 @@ extension Renderer {
             var kwargs: [(String, Value)] = []
             for (k, v) in keyword { kwargs.append((k, try toValue(v, at: offset))) }
             return try callBuiltin(callable, args, kwargs, at: offset)
+        case .loop(let context):
+            guard let recursion = context.recursion else {
+                throw fail(.type, "The loop must have the 'recursive' marker to be called recursively.", at: offset)
+            }
+            guard positional.count == 1, keyword.isEmpty, let argument = positional.first else {
+                throw fail(.type, "loop() takes exactly one iterable", at: offset)
+            }
+            var out = ""
+            try runLoop(recursion.loop, items: try iterate(argument, at: offset), recursion.scope,
+                        depth0: context.depth0 + 1, into: &out)
+            return .value(.string(out))
         case .undefined(let u):
             throw u.error
         default:

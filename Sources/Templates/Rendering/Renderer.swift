@@ -10,7 +10,9 @@ final class Renderer {
     let context: ValueObject
     var template: CompiledTemplate
     var depth = 0
-    var loopDepth = 0
+    /// Scopes holding macros: a macro closes over its scope, which holds the macro — a reference cycle,
+    /// broken when the render ends.
+    var macroScopes: [Scope] = []
     static let maximumDepth = 64
 
     init(template: CompiledTemplate, context: ValueObject) {
@@ -34,6 +36,9 @@ final class Renderer {
     func render() throws(TemplateError) -> String {
         var out = ""
         out.reserveCapacity(template.estimatedOutputSize)
+        defer {
+            for scope in macroScopes { scope.variables.removeAll() }
+        }
         try execute(template.nodes, Scope(parent: nil), into: &out)
         return out
     }
@@ -75,6 +80,7 @@ final class Renderer {
         case .include(let name, let ignoreMissing, let withContext, let at):
             try include(name, ignoreMissing: ignoreMissing, withContext: withContext, scope, at: at, into: &out)
         case .macro(let definition):
+            macroScopes.append(scope)
             scope.variables[definition.name] = .macro(MacroClosure(definition: definition, scope: scope,
                                                                    template: template))
         case .callBlock(let call, let definition, let at):
@@ -99,10 +105,16 @@ final class Renderer {
     }
 
     private func executeFor(_ loop: ForLoop, _ scope: Scope, into out: inout String) throws(TemplateError) {
-        if loop.recursive {
-            throw fail(.unsupported, "recursive loops are not supported by this engine", at: loop.at)
-        }
-        var items = try iterate(try evaluate(loop.iterable, scope), at: loop.iterable.offset ?? loop.at)
+        let items = try iterate(try evaluate(loop.iterable, scope), at: loop.iterable.offset ?? loop.at)
+        try runLoop(loop, items: items, scope, depth0: 0, into: &out)
+    }
+
+    /// One run of a loop body over `items` (after the loop's `if` filter); `loop(...)` in a recursive loop
+    /// runs it again one level deeper, with the same scope.
+    func runLoop(_ loop: ForLoop, items all: [Value], _ scope: Scope, depth0: Int, into out: inout String)
+        throws(TemplateError)
+    {
+        var items = all
         if let condition = loop.condition {
             var kept: [Value] = []
             for item in items {
@@ -116,7 +128,9 @@ final class Renderer {
             if let otherwise = loop.otherwise { try execute(otherwise, scope, into: &out) }
             return
         }
-        let context = LoopContext(items: items, depth0: 0)
+        guard depth0 < Self.maximumDepth else { throw fail(.value, "maximum recursive loop depth exceeded", at: loop.at) }
+        let context = LoopContext(items: items, depth0: depth0,
+                                  recursion: loop.recursive ? RecursiveLoop(loop: loop, scope: scope) : nil)
         for (i, item) in items.enumerated() {
             context.index0 = i
             let body = Scope(parent: scope, variables: ["loop": .loop(context)])
@@ -188,6 +202,7 @@ final class Renderer {
         } else {
             let isolated = Renderer(template: included, context: [:])
             isolated.depth = depth
+            defer { macroScopes += isolated.macroScopes }
             try isolated.execute(included.nodes, Scope(parent: nil), into: &out)
         }
     }

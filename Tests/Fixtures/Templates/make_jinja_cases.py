@@ -319,6 +319,13 @@ case("f-filesizeformat", "{{ 1 | filesizeformat }} {{ 0 | filesizeformat }} {{ 9
 case("f-urlencode", "{{ 'a b/c?d=é&' | urlencode }} {{ {'q': 'x y', 'n': 1, 'e': 'é/&'} | urlencode }} "
      "{{ [('a', 1), ('b c', 'd/e')] | urlencode }} {{ 42 | urlencode }} {{ '~_.-' | urlencode }}", U)
 
+TREE = {"t": [{"n": "a", "c": [{"n": "b", "c": []}, {"n": "c", "c": [{"n": "d", "c": []}]}]}, {"n": "e", "c": []}]}
+case("for-recursive", "{% for x in t recursive %}<{{ x.n }}{{ loop.depth }}{{ loop.depth0 }}{% if x.c %}[{{ loop(x.c) }}]{% endif %}>{% endfor %}", TREE)
+case("for-recursive-else", "{% for x in t recursive %}<{{ x.n }}:{{ loop(x.c) }}>{% else %}E{% endfor %}", TREE)
+case("for-recursive-filter", "{% for x in t if x.n != 'c' recursive %}{{ x.n }}{{ loop.index }}/{{ loop.length }}({{ loop(x.c) }}){% endfor %}", TREE)
+case("for-recursive-whitespace", "{% for x in t recursive %}\n- {{ x.n }}{% if x.c %}{{ loop(x.c) | indent(2) }}{% endif %}{% endfor %}\n", TREE)
+case("for-loop-call-not-recursive", "{% for x in t %}{{ loop(x.c) }}{% endfor %}", TREE)
+
 # --- whitespace around block tags (no trim_blocks / lstrip_blocks) ----------------------------------
 W = {"items": ["a", "b"], "t": True, "f": False}
 for label, body in [
