@@ -151,6 +151,12 @@ struct FreeVariableAnalyzer {
         case .filterBlock(let body, let filters, _):
             for filter in filters { walk(filter.arguments) }
             scoped([]) { $0.walk(body) }
+        case .importModule(let name, let alias, _, _):
+            walk(name)
+            define([alias])
+        case .fromImport(let name, let names, _, _):
+            walk(name)
+            define(names.map(\.alias))
         case .with(let assignments, let body, _):
             for (_, e) in assignments { walk(e) }
             scoped(assignments.flatMap { $0.0.boundNames }) { $0.walk(body) }

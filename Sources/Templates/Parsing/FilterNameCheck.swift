@@ -51,6 +51,7 @@ enum FilterNameCheck {
             case .filterBlock(let body, let filters, _):
                 try walk(filters, soft: soft)
                 try walk(body, soft: false)
+            case .importModule(let e, _, _, _), .fromImport(let e, _, _, _): try walk(e, soft: soft)
             case .with(let assignments, let body, _):
                 for (_, e) in assignments { try walk(e, soft: soft) }
                 try walk(body, soft: false)

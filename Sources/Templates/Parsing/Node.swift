@@ -14,6 +14,10 @@ indirect enum Node: Sendable {
     case callBlock(call: Expression, macro: MacroDefinition, at: Int)
     case filterBlock(body: [Node], filters: [FilterCall], at: Int)
     case with(assignments: [(AssignTarget, Expression)], body: [Node], at: Int)
+    /// `{% import 'file' as alias [with context] %}`.
+    case importModule(Expression, alias: String, withContext: Bool, at: Int)
+    /// `{% from 'file' import name [as alias], … [with context] %}`.
+    case fromImport(Expression, names: [(name: String, alias: String)], withContext: Bool, at: Int)
 }
 
 /// `{% for target in iterable [if filter] %}body{% else %}otherwise{% endfor %}`.

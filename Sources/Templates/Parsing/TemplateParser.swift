@@ -151,7 +151,9 @@ struct TemplateParser {
             }
             if outputs.count == 1, let only = outputs.first { return only }
             return .with(assignments: [], body: outputs, at: offset)
-        case "block", "extends", "import", "from", "autoescape":
+        case "import": return try parseImport(openedAt: offset)
+        case "from": return try parseFromImport(openedAt: offset)
+        case "block", "extends", "autoescape":
             throw TemplateError(.unsupported, "the '\(tag)' tag is not supported by this engine",
                                 at: source.location(current.offset))
         default:

@@ -168,7 +168,16 @@ extension Renderer {
             }
         }
         var out = ""
-        try execute(definition.body, scope, into: &out)
+        if let own = macro.context {
+            // A macro from a template imported without context sees only its own template's variables.
+            let isolated = Renderer(template: macro.template, context: own)
+            isolated.depth = depth
+            isolated.moduleContext = own
+            defer { macroScopes += isolated.macroScopes }
+            try isolated.execute(definition.body, scope, into: &out)
+        } else {
+            try execute(definition.body, scope, into: &out)
+        }
         return .value(.string(out))
     }
 }

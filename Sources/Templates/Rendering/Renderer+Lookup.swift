@@ -32,6 +32,11 @@ extension Renderer {
                     message: Undefined.memberMessage(of: "jinja2.runtime.Macro object", .string(name)),
                     location: location(offset)))
             }
+        case .module(let module):
+            if let member = module.exports[name] { return member }
+            return .undefined(Undefined(
+                message: Undefined.memberMessage(of: "jinja2.environment.TemplateModule object", .string(name)),
+                location: location(offset)))
         case .callable(.cyclerObject(let cycler)):
             switch name {
             case "next": return .callable(.cyclerNext(cycler))

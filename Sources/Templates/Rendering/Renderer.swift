@@ -13,6 +13,8 @@ final class Renderer {
     /// Scopes holding macros: a macro closes over its scope, which holds the macro — a reference cycle,
     /// broken when the render ends.
     var macroScopes: [Scope] = []
+    /// Set when this render runs an imported template without the caller's context: its macros keep it.
+    var moduleContext: ValueObject? = nil
     static let maximumDepth = 64
 
     init(template: CompiledTemplate, context: ValueObject) {
@@ -82,9 +84,11 @@ final class Renderer {
         case .macro(let definition):
             macroScopes.append(scope)
             scope.variables[definition.name] = .macro(MacroClosure(definition: definition, scope: scope,
-                                                                   template: template))
+                                                                   template: template, context: moduleContext))
         case .callBlock(let call, let definition, let at):
-            let caller = MacroClosure(definition: definition, scope: scope, template: template)
+            // The caller body runs with this render's variables even when called from an imported macro.
+            let caller = MacroClosure(definition: definition, scope: scope, template: template,
+                                      context: moduleContext ?? context)
             let value = try evaluateCall(call, scope, caller: caller)
             out += try text(of: value, at: at)
         case .filterBlock(let body, let filters, let at):
@@ -95,6 +99,16 @@ final class Renderer {
                 value = try applyFilter(filter.name, to: value, filter.arguments, scope, at: filter.at)
             }
             out += try text(of: value, at: at)
+        case .importModule(let name, let alias, let withContext, let at):
+            scope.variables[alias] = .module(try importModule(name, withContext: withContext, scope, at: at))
+        case .fromImport(let name, let names, let withContext, let at):
+            let module = try importModule(name, withContext: withContext, scope, at: at)
+            for (exported, alias) in names {
+                scope.variables[alias] = module.exports[exported] ?? .undefined(Undefined(
+                    message: "the template \(Value.string(module.name).pythonRepr) (imported on line "
+                        + "\(location(at)?.line ?? 0)) does not export the requested name \(Value.string(exported).pythonRepr)",
+                    location: location(at)))
+            }
         case .with(let assignments, let body, let at):
             let inner = Scope(parent: scope)
             for (target, expression) in assignments {
@@ -162,11 +176,12 @@ final class Renderer {
         }
     }
 
-    private func include(_ nameExpression: Expression, ignoreMissing: Bool, withContext: Bool, _ scope: Scope,
-                         at: Int, into out: inout String) throws(TemplateError) {
+    /// The template an `include`/`import` names (a name or a list of names, first found wins), or nil.
+    private func resolve(_ nameExpression: Expression, _ scope: Scope, at: Int) throws(TemplateError)
+        -> (CompiledTemplate?, TemplateError?, Value)
+    {
         let nameValue = try toValue(try evaluate(nameExpression, scope), at: at)
         let candidates: [Value] = nameValue.arrayValue ?? [nameValue]
-        var included: CompiledTemplate? = nil
         var lastError: TemplateError? = nil
         for candidate in candidates {
             guard case .string(let name) = candidate else {
@@ -177,14 +192,36 @@ final class Renderer {
                 continue
             }
             do {
-                included = try loader.template(named: name).compiled
-                break
+                return (try loader.template(named: name).compiled, nil, nameValue)
             } catch {
                 lastError = error.location == nil ? fail(error.kind, error.message, at: at) : error
                 if error.kind != .notFound { throw lastError ?? error }
             }
         }
-        guard let included else {
+        return (nil, lastError, nameValue)
+    }
+
+    private func importModule(_ nameExpression: Expression, withContext: Bool, _ scope: Scope, at: Int)
+        throws(TemplateError) -> TemplateModule
+    {
+        let (found, error, nameValue) = try resolve(nameExpression, scope, at: at)
+        guard let imported = found else { throw error ?? fail(.notFound, nameValue.pythonStr, at: at) }
+        guard depth < Self.maximumDepth else { throw fail(.value, "maximum import depth exceeded", at: at) }
+        let moduleRenderer = Renderer(template: imported, context: withContext ? context : [:])
+        moduleRenderer.depth = depth + 1
+        if !withContext { moduleRenderer.moduleContext = [:] }
+        let root = Scope(parent: nil)
+        var out = ""
+        defer { macroScopes += moduleRenderer.macroScopes }
+        try moduleRenderer.execute(imported.nodes, root, into: &out)
+        let exports = root.variables.filter { !$0.key.hasPrefix("_") }
+        return TemplateModule(name: nameValue.pythonStr, exports: exports, output: out)
+    }
+
+    private func include(_ nameExpression: Expression, ignoreMissing: Bool, withContext: Bool, _ scope: Scope,
+                         at: Int, into out: inout String) throws(TemplateError) {
+        let (found, lastError, nameValue) = try resolve(nameExpression, scope, at: at)
+        guard let included = found else {
             if ignoreMissing { return }
             throw lastError ?? fail(.notFound, nameValue.pythonStr, at: at)
         }

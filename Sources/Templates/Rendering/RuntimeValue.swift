@@ -13,6 +13,8 @@ enum RuntimeValue {
     case namespace(Namespace)
     case callable(Callable)
     case sequence(LazySequence)
+    /// `{% import … as m %}`: the imported template's exported macros and variables.
+    case module(TemplateModule)
 
     static var none: RuntimeValue { .value(.null) }
 
@@ -51,12 +53,30 @@ final class MacroClosure {
     let template: CompiledTemplate
     /// The `caller` a `{% call %}` block passes, if any.
     let caller: MacroClosure?
+    /// The variables the body sees when it came from a template imported without the caller's context;
+    /// nil: the calling render's context.
+    let context: ValueObject?
 
-    init(definition: MacroDefinition, scope: Scope, template: CompiledTemplate, caller: MacroClosure? = nil) {
+    init(definition: MacroDefinition, scope: Scope, template: CompiledTemplate, caller: MacroClosure? = nil,
+         context: ValueObject? = nil) {
         self.definition = definition
         self.scope = scope
         self.template = template
         self.caller = caller
+        self.context = context
+    }
+}
+
+/// An imported template: what its top level defined (names without a leading underscore) and its output.
+final class TemplateModule {
+    let name: String
+    let exports: [String: RuntimeValue]
+    let output: String
+
+    init(name: String, exports: [String: RuntimeValue], output: String) {
+        self.name = name
+        self.exports = exports
+        self.output = output
     }
 }
 

@@ -326,6 +326,19 @@ case("for-recursive-filter", "{% for x in t if x.n != 'c' recursive %}{{ x.n }}{
 case("for-recursive-whitespace", "{% for x in t recursive %}\n- {{ x.n }}{% if x.c %}{{ loop(x.c) | indent(2) }}{% endif %}{% endfor %}\n", TREE)
 case("for-loop-call-not-recursive", "{% for x in t %}{{ loop(x.c) }}{% endfor %}", TREE)
 
+MODS = {"m.j": "{% macro hi(n) %}Hi {{ n }}{{ suffix is defined }}{% endmacro %}{% set title = 'T' %}"
+               "{% set _p = 1 %}{% macro box() %}[{{ caller() }}]{% endmacro %}body"}
+case("import-as", "{% import 'm.j' as m %}{{ m.hi(1) }} {{ m.title }}", {"suffix": "!"}, files=MODS)
+case("import-with-context", "{% import 'm.j' as m with context %}{{ m.hi(1) }}", {"suffix": "!"}, files=MODS)
+case("from-import", "{% from 'm.j' import hi, title as t %}{{ hi(2) }}{{ t }}", {}, files=MODS)
+case("from-import-missing-used", "{% from 'm.j' import nope %}{{ nope }}", {}, files=MODS)
+case("from-import-missing-unused", "{% from 'm.j' import nope %}x", {}, files=MODS)
+case("from-import-underscore", "{% from 'm.j' import _p %}x", {}, files=MODS)
+case("import-missing-attribute", "{% import 'm.j' as m %}{{ m.nope }}", {}, files=MODS)
+case("import-module-str", "{% import 'm.j' as m %}{{ m }}", {}, files=MODS)
+case("import-caller-sees-context", "{% from 'm.j' import box %}{% call box() %}{{ suffix }}{% endcall %}", {"suffix": "!"}, files=MODS)
+case("import-not-found", "{% import 'none.j' as m %}", {}, files=MODS)
+
 # --- whitespace around block tags (no trim_blocks / lstrip_blocks) ----------------------------------
 W = {"items": ["a", "b"], "t": True, "f": False}
 for label, body in [
