@@ -45,7 +45,7 @@ struct FreeVariableAnalyzer {
     private let loader: (any TemplateLoading)?
     private var including: Set<String> = []
 
-    static let globals: Set<String> = ["range", "dict", "namespace", "cycler", "joiner", "lipsum"]
+    static let globals: Set<String> = ["range", "dict", "namespace", "cycler", "joiner", "lipsum", "self"]
 
     private init(source: SourceText, loader: (any TemplateLoading)?, defined: Set<String>) {
         self.source = source
@@ -151,6 +151,11 @@ struct FreeVariableAnalyzer {
         case .filterBlock(let body, let filters, _):
             for filter in filters { walk(filter.arguments) }
             scoped([]) { $0.walk(body) }
+        case .block(let b):
+            scoped(["super"]) { $0.walk(b.body) }
+        case .extends(let name, _):
+            walk(name)
+            if case .literal(.string(let file)) = name { walkInclude(file) }
         case .importModule(let name, let alias, _, _):
             walk(name)
             define([alias])

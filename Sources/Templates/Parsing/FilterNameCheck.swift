@@ -51,7 +51,8 @@ enum FilterNameCheck {
             case .filterBlock(let body, let filters, _):
                 try walk(filters, soft: soft)
                 try walk(body, soft: false)
-            case .importModule(let e, _, _, _), .fromImport(let e, _, _, _): try walk(e, soft: soft)
+            case .importModule(let e, _, _, _), .fromImport(let e, _, _, _), .extends(let e, _): try walk(e, soft: soft)
+            case .block(let b): try walk(b.body, soft: false)
             case .with(let assignments, let body, _):
                 for (_, e) in assignments { try walk(e, soft: soft) }
                 try walk(body, soft: false)

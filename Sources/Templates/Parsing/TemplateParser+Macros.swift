@@ -51,6 +51,22 @@ extension TemplateParser {
         return (parameters, defaults)
     }
 
+    /// `{% block name [scoped] [required] %}body{% endblock [name] %}`.
+    mutating func parseBlock(openedAt offset: Int) throws(TemplateError) -> Node {
+        advance()
+        let name = try expectName()
+        var scoped = false, required = false
+        while true {
+            if skipKeyword("scoped") { scoped = true } else if skipKeyword("required") { required = true } else { break }
+        }
+        let body = try parseBody(endTags: ["endblock"], dropNeedle: true, blockName: "block")
+        if case .name(let closing) = current.kind {
+            guard closing == name else { throw fail("mismatching name '\(closing)' for block '\(name)'") }
+            advance()
+        }
+        return .block(BlockDefinition(name: name, body: body, scoped: scoped, required: required, at: offset))
+    }
+
     /// `{% import expr as name [with|without context] %}`.
     mutating func parseImport(openedAt offset: Int) throws(TemplateError) -> Node {
         advance()

@@ -21,6 +21,7 @@ struct TemplateParser {
         let body = try parser.subparse(endTags: [])
         guard case .end = parser.current.kind else { throw parser.fail("unexpected \(parser.current.description)") }
         try FilterNameCheck.check(body, source: source)
+        _ = try blocks(in: body, source: source)
         return body
     }
 
@@ -153,7 +154,11 @@ struct TemplateParser {
             return .with(assignments: [], body: outputs, at: offset)
         case "import": return try parseImport(openedAt: offset)
         case "from": return try parseFromImport(openedAt: offset)
-        case "block", "extends", "autoescape":
+        case "block": return try parseBlock(openedAt: offset)
+        case "extends":
+            advance()
+            return .extends(try parseExpression(), at: offset)
+        case "autoescape":
             throw TemplateError(.unsupported, "the '\(tag)' tag is not supported by this engine",
                                 at: source.location(current.offset))
         default:
@@ -272,4 +277,39 @@ struct TemplateParser {
         return name
     }
 
+}
+
+extension TemplateParser {
+    /// Every `{% block %}` of a template by name, wherever it is nested; a name used twice is an error.
+    static func blocks(in nodes: [Node], source: SourceText) throws(TemplateError) -> [String: BlockDefinition] {
+        var found: [String: BlockDefinition] = [:]
+        func visit(_ nodes: [Node]) throws(TemplateError) {
+            for node in nodes {
+                switch node {
+                case .block(let b):
+                    if found[b.name] != nil {
+                        throw TemplateError(.syntax, "block '\(b.name)' defined twice", at: source.location(b.at))
+                    }
+                    found[b.name] = b
+                    try visit(b.body)
+                case .ifBlock(let branches, let otherwise):
+                    for branch in branches { try visit(branch.body) }
+                    if let otherwise { try visit(otherwise) }
+                case .forLoop(let loop):
+                    try visit(loop.body)
+                    if let otherwise = loop.otherwise { try visit(otherwise) }
+                case .setBlock(_, let body, _, _), .filterBlock(let body, _, _), .with(_, let body, _):
+                    try visit(body)
+                case .macro(let m), .callBlock(_, let m, _): try visit(m.body)
+                default: break
+                }
+            }
+        }
+        try visit(nodes)
+        return found
+    }
+
+    private func blocks(in nodes: [Node], source: SourceText) throws(TemplateError) -> [String: BlockDefinition] {
+        try Self.blocks(in: nodes, source: source)
+    }
 }

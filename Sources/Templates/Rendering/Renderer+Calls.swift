@@ -105,6 +105,16 @@ extension Renderer {
             }
             loop.lastChanged = args
             return .value(.bool(true))
+        case .superBlock(let name, let level):
+            var out = ""
+            try renderBlock(name, level: level, rootScope, at: offset, into: &out)
+            return .value(.string(out))
+        case .blockReference(let name):
+            var out = ""
+            try renderBlock(name, level: 0, rootScope, at: offset, into: &out)
+            return .value(.string(out))
+        case .selfReference:
+            throw fail(.type, "'TemplateReference' object is not callable", at: offset)
         case .lipsum:
             throw fail(.unsupported, "lipsum() is random and not supported", at: offset)
         }

@@ -118,6 +118,7 @@ extension Renderer {
         case "lipsum": return .callable(.lipsum)
         case "cycler": return .callable(.cycler)
         case "joiner": return .callable(.joiner)
+        case "self": return .callable(.selfReference)
         default: return nil
         }
     }

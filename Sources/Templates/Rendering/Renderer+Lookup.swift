@@ -37,6 +37,11 @@ extension Renderer {
             return .undefined(Undefined(
                 message: Undefined.memberMessage(of: "jinja2.environment.TemplateModule object", .string(name)),
                 location: location(offset)))
+        case .callable(.selfReference):
+            if blockChains[name] != nil { return .callable(.blockReference(name)) }
+            return .undefined(Undefined(
+                message: Undefined.memberMessage(of: "jinja2.runtime.TemplateReference object", .string(name)),
+                location: location(offset)))
         case .callable(.cyclerObject(let cycler)):
             switch name {
             case "next": return .callable(.cyclerNext(cycler))

@@ -15,6 +15,12 @@ final class Renderer {
     var macroScopes: [Scope] = []
     /// Set when this render runs an imported template without the caller's context: its macros keep it.
     var moduleContext: ValueObject? = nil
+    /// Template inheritance: each block name's definitions, most derived first, with their templates.
+    var blockChains: [String: [(BlockDefinition, CompiledTemplate)]] = [:]
+    /// The parent named by `{% extends %}` in the template being rendered at top level.
+    var parentTemplate: CompiledTemplate? = nil
+    /// The scope of the top level, shared by a template and the templates it extends.
+    var rootScope = Scope(parent: nil)
     static let maximumDepth = 64
 
     init(template: CompiledTemplate, context: ValueObject) {
@@ -41,7 +47,33 @@ final class Renderer {
         defer {
             for scope in macroScopes { scope.variables.removeAll() }
         }
-        try execute(template.nodes, Scope(parent: nil), into: &out)
+        var current = template
+        var seen: [ObjectIdentifier] = []
+        while true {
+            seen.append(ObjectIdentifier(current))
+            for (name, block) in current.blocks { blockChains[name, default: []].append((block, current)) }
+            template = current
+            var extended = false
+            var discarded = ""
+            for node in current.nodes {
+                if extended {
+                    // After {% extends %} only definitions matter: no output, no blocks in place.
+                    switch node {
+                    case .text, .output, .block: continue
+                    default: try execute(node, rootScope, into: &discarded)
+                    }
+                } else {
+                    try execute(node, rootScope, into: &out)
+                    extended = parentTemplate != nil
+                }
+            }
+            guard let parent = parentTemplate else { break }
+            parentTemplate = nil
+            if seen.contains(ObjectIdentifier(parent)) {  // a cycle of extends
+                throw TemplateError(.value, "template '\(parent.name)' extends itself", at: nil)
+            }
+            current = parent
+        }
         return out
     }
 
@@ -51,7 +83,7 @@ final class Renderer {
         }
     }
 
-    private func execute(_ node: Node, _ scope: Scope, into out: inout String) throws(TemplateError) {
+    func execute(_ node: Node, _ scope: Scope, into out: inout String) throws(TemplateError) {
         switch node {
         case .text(let text):
             out += text
@@ -99,6 +131,13 @@ final class Renderer {
                 value = try applyFilter(filter.name, to: value, filter.arguments, scope, at: filter.at)
             }
             out += try text(of: value, at: at)
+        case .block(let definition):
+            try renderBlock(definition.name, level: 0, scope, at: definition.at, into: &out)
+        case .extends(let name, let at):
+            guard parentTemplate == nil else { throw fail(.value, "extended multiple times", at: at) }
+            let (found, error, nameValue) = try resolve(name, scope, at: at)
+            guard let parent = found else { throw error ?? fail(.notFound, nameValue.pythonStr, at: at) }
+            parentTemplate = parent
         case .importModule(let name, let alias, let withContext, let at):
             scope.variables[alias] = .module(try importModule(name, withContext: withContext, scope, at: at))
         case .fromImport(let name, let names, let withContext, let at):
@@ -174,6 +213,24 @@ final class Renderer {
             }
             for (t, item) in zip(targets, items) { try assign(t, .value(item), in: scope, at: offset) }
         }
+    }
+
+    /// Renders the `level`-th definition of block `name` (0: the most derived; `super()` goes one up).
+    func renderBlock(_ name: String, level: Int, _ scope: Scope, at: Int, into out: inout String)
+        throws(TemplateError)
+    {
+        guard let chain = blockChains[name], level < chain.count else {
+            throw TemplateError(.undefined, "there is no parent block called '\(name)'.", at: location(at))
+        }
+        let (definition, owner) = chain[level]
+        // A required block's own body never renders: some template down the chain must override it.
+        if definition.required { throw fail(.value, "Required block '\(name)' not found", at: at) }
+        let body = Scope(parent: definition.scoped ? scope : rootScope,
+                         variables: ["super": .callable(.superBlock(name, level + 1))])
+        let saved = template
+        template = owner
+        defer { template = saved }
+        try execute(definition.body, body, into: &out)
     }
 
     /// The template an `include`/`import` names (a name or a list of names, first found wins), or nil.

@@ -96,6 +96,11 @@ enum Callable {
     case cyclerObject(Cycler)
     case cyclerNext(Cycler)
     case cyclerReset(Cycler)
+    /// `super()` inside a block: the next definition up the inheritance chain.
+    case superBlock(String, Int)
+    /// `self`, whose attributes are the template's blocks (`self.title()`).
+    case selfReference
+    case blockReference(String)
     case joinerCall(Joiner)
 
     var name: String {
@@ -112,6 +117,9 @@ enum Callable {
         case .cyclerObject: return "Cycler"
         case .cyclerNext: return "next"
         case .cyclerReset: return "reset"
+        case .superBlock: return "super"
+        case .selfReference: return "TemplateReference"
+        case .blockReference(let name): return name
         case .joinerCall: return "Joiner"
         }
     }

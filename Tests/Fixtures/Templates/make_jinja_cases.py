@@ -339,6 +339,30 @@ case("import-module-str", "{% import 'm.j' as m %}{{ m }}", {}, files=MODS)
 case("import-caller-sees-context", "{% from 'm.j' import box %}{% call box() %}{{ suffix }}{% endcall %}", {"suffix": "!"}, files=MODS)
 case("import-not-found", "{% import 'none.j' as m %}", {}, files=MODS)
 
+BASES = {
+    "base": "B1 {% block a %}base-a{% endblock %} B2 {% block b %}base-b {{ title }}{% endblock %} B3\n",
+    "mid": "{% extends 'base' %}{% block a %}mid-a[{{ super() }}]{% endblock %}",
+    "loopy": "{% for i in [1, 2] %}{% block item %}<{{ i is defined }}>{% endblock %}{% endfor %}",
+    "loopy2": "{% for i in [1, 2] %}{% block item scoped %}<{{ i }}>{% endblock %}{% endfor %}",
+    "req": "[{% block r required %}{% endblock %}]",
+}
+case("extends-basic", "pre {% extends 'base' %} post {% block b %}child-b {{ super() }}{% endblock %} tail", {"title": "T"}, files=BASES)
+case("extends-two-levels", "{% extends 'mid' %}{% block a %}top({{ super() }}){% endblock %}", {"title": "T"}, files=BASES)
+case("extends-set-visible-in-parent", "{% extends 'base' %}{% set title = 'SET' %}{% block b %}{{ title }}{% endblock %}", {}, files=BASES)
+case("block-self", "{% block x %}X{% endblock %}|{{ self.x() }}", {}, files=BASES)
+case("block-not-scoped", "{% extends 'loopy' %}", {}, files=BASES)
+case("block-scoped", "{% extends 'loopy2' %}", {}, files=BASES)
+case("block-defined-twice", "{% block a %}1{% endblock %}{% block a %}2{% endblock %}", {}, files=BASES)
+case("extends-twice", "{% extends 'base' %}{% extends 'base' %}", {"title": "T"}, files=BASES)
+case("block-super-missing", "{% block a %}{{ super() }}{% endblock %}", {}, files=BASES)
+case("extends-nested-block-undefined-title", "{% extends 'base' %}{% block a %}{% block inner %}I{% endblock %}{% endblock %}", {}, files=BASES)
+case("extends-conditional-false", "{% if false %}{% extends 'base' %}{% endif %}plain", {}, files=BASES)
+case("block-no-loop", "{% extends 'base' %}{% block b %}{{ loop }}{% endblock %}", {}, files=BASES)
+case("endblock-name", "{% block q %}Q{% endblock q %}ok", {}, files=BASES)
+case("block-required-missing", "{% extends 'req' %}", {}, files=BASES)
+case("block-required-given", "{% extends 'req' %}{% block r %}R{% endblock %}", {}, files=BASES)
+case("extends-whitespace", "{% extends 'base' %}\n\n{% block a %}\nA\n{% endblock %}\n", {"title": "T"}, files=BASES)
+
 # --- whitespace around block tags (no trim_blocks / lstrip_blocks) ----------------------------------
 W = {"items": ["a", "b"], "t": True, "f": False}
 for label, body in [
