@@ -132,6 +132,17 @@ import Testing
         #expect(leaked == nil)
     }
 
+    @Test func extendsOutsideTheTopLevelIsRefusedNotMisapplied() throws {
+        let loader = TemplateDictionary(["base": "BASE", "part": "{% extends 'base' %}", "main": "a{% include 'part' %}b",
+                                         "loop": "{% for i in [1] %}{% extends 'base' %}{% endfor %}"])
+        for name in ["main", "loop"] {
+            #expect { try loader.template(named: name).render([:]) } throws: {
+                ($0 as? TemplateError)?.kind == .unsupported
+            }
+        }
+        #expect(try loader.template(named: "part").render([:]) == "BASE")
+    }
+
     @Test func valuesPrintWithPythonStr() throws {
         let template = try Template(source: "{{ a }}|{{ b }}|{{ c }}|{{ d }}|{{ e }}|{{ f }}")
         let output = try template.render(["a": ["x", 1, .null, true], "b": ["k": "v"], "c": 0.1, "d": 1e16,

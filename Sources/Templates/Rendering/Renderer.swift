@@ -21,6 +21,8 @@ final class Renderer {
     var parentTemplate: CompiledTemplate? = nil
     /// The scope of the top level, shared by a template and the templates it extends.
     var rootScope = Scope(parent: nil)
+    /// The template whose top level is executing (the only place `{% extends %}` is honoured).
+    var topLevelTemplate: CompiledTemplate? = nil
     static let maximumDepth = 64
 
     init(template: CompiledTemplate, context: ValueObject) {
@@ -53,6 +55,7 @@ final class Renderer {
             seen.append(ObjectIdentifier(current))
             for (name, block) in current.blocks { blockChains[name, default: []].append((block, current)) }
             template = current
+            topLevelTemplate = current
             var extended = false
             var discarded = ""
             for node in current.nodes {
@@ -134,6 +137,10 @@ final class Renderer {
         case .block(let definition):
             try renderBlock(definition.name, level: 0, scope, at: definition.at, into: &out)
         case .extends(let name, let at):
+            guard template === topLevelTemplate, scope === rootScope else {
+                throw fail(.unsupported, "{% extends %} is only supported at the top level of the rendered template",
+                           at: at)
+            }
             guard parentTemplate == nil else { throw fail(.value, "extended multiple times", at: at) }
             let (found, error, nameValue) = try resolve(name, scope, at: at)
             guard let parent = found else { throw error ?? fail(.notFound, nameValue.pythonStr, at: at) }
