@@ -1,24 +1,33 @@
 import Foundation
 import Basics
+import YAML
 import JSONSchemaValidation
 
-/// `octobatch-bench validation [--count N] [--schema PATH]`: pushes N Drunken-Sailor-sized answers
+/// `octobatch-bench validation [--count N] [--pipeline DIR]`: pushes N Drunken-Sailor-sized answers
 /// (about one in four fenced, some with string numbers the coercion must fix, a few invalid) through
 /// parse + coerce + schema + rules on one thread and prints answers per second. Goal: ≥ 100,000/s.
+/// The schema and the `validation.analyze` rules are read from the Drunken Sailor pipeline
+/// (default `../shared/octobatch-pipelines/DrunkenSailor`, i.e. run from the package root).
 func validationBenchmark(arguments: [String]) throws {
     var count = 200_000
-    var schemaPath = "../shared/octobatch-pipelines/DrunkenSailor/schemas/analyze.json"
+    var pipeline = "../shared/octobatch-pipelines/DrunkenSailor"
     var iterator = arguments.makeIterator()
     while let argument = iterator.next() {
         switch argument {
         case "--count": count = iterator.next().flatMap { Int($0) } ?? count
-        case "--schema": schemaPath = iterator.next() ?? schemaPath
+        case "--pipeline": pipeline = iterator.next() ?? pipeline
         default: break
         }
     }
-    let schemaText = (try? String(contentsOfFile: schemaPath, encoding: .utf8)) ?? ValidationBenchmarkData.schema
+    let schemaPath = pipeline + "/schemas/analyze.json"
+    let configPath = pipeline + "/config.yaml"
+    guard let schemaText = try? String(contentsOfFile: schemaPath, encoding: .utf8) else {
+        throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: schemaPath])
+    }
     let schema = try JSONSchema.load(text: schemaText, file: schemaPath)
-    let rules = try StepRules.compile(ValidationBenchmarkData.rules, step: "analyze", compiler: nil)
+    let config = try YAMLLoader.loadValue(contentsOf: URL(fileURLWithPath: configPath)).get()
+    let rules = try StepRules.compile(config["validation"]?["analyze"] ?? .null, step: "analyze",
+                                      compiler: ExpressionsRuleCompiler(), file: configPath)
     let validator = StepAnswerValidator(step: "analyze", schema: schema, rules: rules)
 
     let answers = ValidationBenchmarkData.answers(count: count)
@@ -54,24 +63,6 @@ private func threadCPUSeconds() -> Double {
 
 /// Deterministic benchmark inputs.
 enum ValidationBenchmarkData {
-    /// Equivalent to the Drunken Sailor `analyze` schema, used when ../shared is not present.
-    static let schema = #"""
-    {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
-     "required": ["scenario_name", "final_position", "steps_taken", "path", "outcome"],
-     "properties": {"scenario_name": {"type": "string"},
-                    "final_position": {"type": "integer", "minimum": 0, "maximum": 10},
-                    "steps_taken": {"type": "integer", "minimum": 0},
-                    "path": {"type": "array", "items": {"type": "integer"}},
-                    "outcome": {"type": "string", "enum": ["fell_in_water", "reached_ship"]}}}
-    """#
-
-    /// The `validation.analyze` entry of the Drunken Sailor config.
-    static let rules: Value = [
-        "required": ["scenario_name", "final_position", "steps_taken", "path", "outcome"],
-        "types": ["scenario_name": "string", "final_position": "number", "steps_taken": "number",
-                  "path": "array", "outcome": "string"],
-    ]
-
     static func answers(count: Int) -> [String] {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {

@@ -5,6 +5,10 @@
 public enum CommandRegistry {
     public static let all: [any Subcommand.Type] = [
         RunCommand.self,
+        StatusCommand.self,
+        PsCommand.self,
+        VerifyCommand.self,
+        RepairCommand.self,
         ValidateCommand.self,
         UnitsCommand.self,
         CheckCommand.self,

@@ -3,8 +3,15 @@ import Testing
 import Commands
 
 @Suite struct CheckCommandTests {
-    static func write(_ text: String, _ name: String) throws -> String {
-        let path = NSTemporaryDirectory() + "octobatch-check-\(UUID().uuidString)-" + name
+    /// A fresh temporary directory per test, removed by the caller's `defer`.
+    static func directory() throws -> String {
+        let path = NSTemporaryDirectory() + "octobatch-check-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func write(_ text: String, _ name: String, in directory: String) throws -> String {
+        let path = directory + "/" + name
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -12,21 +19,27 @@ import Commands
     static let schema = #"{"type": "object", "required": ["n"], "properties": {"n": {"type": "integer"}}}"#
 
     @Test func validInstanceExitsZero() async throws {
-        let schemaPath = try Self.write(Self.schema, "s.json")
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let schemaPath = try Self.write(Self.schema, "s.json", in: dir)
         let run = await ToolRun.run(["check", schemaPath, "-"], stdin: #"{"n": 1}"#)
         #expect(run.code == .success)
     }
 
     @Test func invalidInstancePrintsLocatedErrorsAndExitsOne() async throws {
-        let schemaPath = try Self.write(Self.schema, "s.json")
-        let instancePath = try Self.write("{\n \"n\": \"x\"}", "i.json")
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let schemaPath = try Self.write(Self.schema, "s.json", in: dir)
+        let instancePath = try Self.write("{\n \"n\": \"x\"}", "i.json", in: dir)
         let run = await ToolRun.run(["check", schemaPath, instancePath])
         #expect(run.code == .failure)
         #expect(run.stdout.contains("\(instancePath):2:2: error: $.n: 'x' is not of type 'integer'"))
     }
 
     @Test func jsonlWithJSONOutput() async throws {
-        let schemaPath = try Self.write(Self.schema, "s.json")
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let schemaPath = try Self.write(Self.schema, "s.json", in: dir)
         let run = await ToolRun.run(["check", schemaPath, "--jsonl", "--json"], stdin: "{\"n\": 1}\n{}\n")
         #expect(run.code == .failure)
         #expect(run.stdout == """
@@ -37,7 +50,9 @@ import Commands
     }
 
     @Test func invalidSchemaIsAUsageError() async throws {
-        let schemaPath = try Self.write(#"{"type": "integr"}"#, "bad.json")
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let schemaPath = try Self.write(#"{"type": "integr"}"#, "bad.json", in: dir)
         let run = await ToolRun.run(["check", schemaPath, "-"], stdin: "1")
         #expect(run.code == .usage)
         #expect(run.stderr.contains("did you mean 'integer'?"))

@@ -59,8 +59,8 @@ public struct InstanceChecker: Sendable {
                 line = (result.line ?? 1) + position.line - 1
                 column = position.column
             }
-            let where_ = error.keyword == "json" ? "" : " (\(error.keyword) at \(error.schemaPath))"
-            return Diagnostic.error("check.invalid-instance", "\(error.instancePath): \(error.message)" + where_,
+            let origin = error.keyword == "json" ? "" : " (\(error.keyword) at \(error.schemaPath))"
+            return Diagnostic.error("check.invalid-instance", "\(error.instancePath): \(error.message)" + origin,
                                     at: SourceLocation(file: file, line: line, column: column))
         }
     }

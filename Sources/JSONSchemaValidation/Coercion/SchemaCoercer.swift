@@ -63,42 +63,46 @@ public struct SchemaCoercer: Sendable {
             log.append(Coercion(path: PathComponent.render(path), from: value, to: canonical))
             value = canonical
         }
+        // Every change is logged, so an unchanged log length means an unchanged value (no deep comparison).
         switch value {
         case .object(var object):
             guard !plan.properties.isEmpty || !plan.patternProperties.isEmpty || plan.additionalProperties != nil else { break }
-            var changed = false
-            for i in object.keys.indices {
-                let key = object.keys[i]
-                var targets: [Int] = []
-                if let child = plan.properties[key] { targets.append(child) }
-                for (pattern, child) in plan.patternProperties where pattern.matches(key) { targets.append(child) }
-                if targets.isEmpty, let additional = plan.additionalProperties { targets.append(additional) }
-                guard !targets.isEmpty, let original = object[key] else { continue }
+            let before = log.count
+            let keys = object.keys
+            for i in keys.indices {
+                let key = keys[i]
+                let logged = log.count
+                var item = object.values[i]
+                var matched = false
                 path.append(.key(key))
-                var item = original
-                for target in targets { item = coerce(item, target, &path, &log, depth: depth + 1) }
-                path.removeLast()
-                if item != original {
-                    object[key] = item
-                    changed = true
+                if let child = plan.properties[key] {
+                    matched = true
+                    item = coerce(item, child, &path, &log, depth: depth + 1)
                 }
+                for (pattern, child) in plan.patternProperties where pattern.matches(key) {
+                    matched = true
+                    item = coerce(item, child, &path, &log, depth: depth + 1)
+                }
+                if !matched, let additional = plan.additionalProperties {
+                    item = coerce(item, additional, &path, &log, depth: depth + 1)
+                }
+                path.removeLast()
+                if log.count != logged { object[key] = item }
             }
-            if changed { value = .object(object) }
+            if log.count != before { value = .object(object) }
         case .array(var items):
             guard !plan.prefixItems.isEmpty || plan.items != nil else { break }
-            var changed = false
+            let before = log.count
             for i in items.indices {
                 let child = i < plan.prefixItems.count ? plan.prefixItems[i] : plan.items
                 guard let child else { continue }
+                let logged = log.count
                 path.append(.index(i))
                 let coerced = coerce(items[i], child, &path, &log, depth: depth + 1)
                 path.removeLast()
-                if coerced != items[i] {
-                    items[i] = coerced
-                    changed = true
-                }
+                if log.count != logged { items[i] = coerced }
             }
-            if changed { value = .array(items) }
+            if log.count != before { value = .array(items) }
         default:
             break
         }
@@ -120,7 +124,7 @@ public struct SchemaCoercer: Sendable {
         for branch in branches {
             var branchLog: [Coercion] = []
             let coerced = coerce(value, branch, &path, &branchLog, depth: depth + 1)
-            if coerced != value, plans[branch].types.map({ SchemaEvaluator.matches(coerced, $0) }) ?? true {
+            if !branchLog.isEmpty, plans[branch].types.map({ SchemaEvaluator.matches(coerced, $0) }) ?? true {
                 results.append((coerced, branchLog))
             }
         }

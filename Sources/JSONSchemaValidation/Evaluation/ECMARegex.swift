@@ -4,10 +4,10 @@ import Basics
 /// Compiles ECMA-262 patterns (as JSON Schema specifies) with `NSRegularExpression` (ICU).
 ///
 /// Invariants: patterns are unanchored searches, as in ECMA-262 `RegExp.prototype.test`. The ASCII-only
-/// ECMA classes `\d`, `\D`, `\w`, `\W` are rewritten to explicit ASCII classes outside bracket expressions
-/// (and `\d` inside them) because ICU's versions match all Unicode digits and letters. Known remaining
-/// differences (see README): `$` also matches before a final `\n` in ICU; ICU accepts some syntax ECMA
-/// rejects (possessive quantifiers, `\Q…\E`).
+/// ECMA classes `\d`, `\D`, `\w`, `\W` are rewritten to explicit ASCII classes (inside brackets as ranges
+/// or ICU nested sets) because ICU's versions match all Unicode digits and letters; `$` outside brackets
+/// becomes `\z` (ECMA's `$` does not match before a final newline). Known remaining difference (see README):
+/// ICU accepts some syntax ECMA rejects (possessive quantifiers, `\Q…\E`).
 enum ECMARegex {
     static func compile(_ source: String) -> CompiledPattern? {
         guard let regex = try? NSRegularExpression(pattern: translate(source), options: []) else { return nil }
@@ -15,7 +15,7 @@ enum ECMARegex {
     }
 
     static func translate(_ source: String) -> String {
-        guard source.contains("\\") else { return source }
+        guard source.contains("\\") || source.contains("$") else { return source }
         var out = ""
         var inClass = false
         var iterator = source.makeIterator()
@@ -28,8 +28,16 @@ enum ECMARegex {
                 case ("w", false): out += "[A-Za-z0-9_]"
                 case ("W", false): out += "[^A-Za-z0-9_]"
                 case ("d", true): out += "0-9"
+                case ("w", true): out += "A-Za-z0-9_"
+                case ("D", true): out += "[^0-9]"
+                case ("W", true): out += "[^A-Za-z0-9_]"
                 default: out.append(c); out.append(next)
                 }
+                continue
+            }
+            if c == "$" && !inClass {
+                // ECMA-262 `$` (no multiline flag) is the end of input only; ICU's also matches before a final \n.
+                out += "\\z"
                 continue
             }
             if c == "[" && !inClass { inClass = true } else if c == "]" && inClass { inClass = false }

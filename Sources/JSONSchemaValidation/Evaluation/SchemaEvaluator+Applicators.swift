@@ -166,8 +166,14 @@ extension SchemaEvaluator {
                 return true
             }
             if collect {
-                let list = unexpected.map { Value.string($0).pythonRepr }.joined(separator: ", ")
-                fail(node, keyword.name, "Unevaluated properties are not allowed (\(list) \(unexpected.count == 1 ? "was" : "were") unexpected)")
+                let verb = unexpected.count == 1 ? "was" : "were"
+                if schema.nodes[child].kind == .alwaysInvalid {
+                    let list = unexpected.sorted().map { Value.string($0).pythonRepr }.joined(separator: ", ")
+                    fail(node, keyword.name, "Unevaluated properties are not allowed (\(list) \(verb) unexpected)")
+                } else {
+                    let list = unexpected.map { Value.string($0).pythonRepr }.joined(separator: ", ")
+                    fail(node, keyword.name, "Unevaluated properties are not valid under the given schema (\(list) \(verb) unevaluated and invalid)")
+                }
             }
             return false
         default:

@@ -69,6 +69,21 @@ struct SchemaEvaluator {
         return valid
     }
 
+    /// Re-evaluates the branches of a failed `anyOf`/`oneOf` collecting their errors into the last error's
+    /// `context` (cold path: only when errors are being collected).
+    mutating func attachContext(of branches: [Int], _ instance: Value) {
+        guard let last = errors.indices.last else { return }
+        let saved = errors
+        errors = []
+        for branch in branches {
+            var ignored = EvaluatedLocations()
+            _ = evaluate(branch, instance, collect: true, &ignored)
+        }
+        let context = errors
+        errors = saved
+        errors[last].context = context
+    }
+
     /// Evaluates `n` with a fresh annotation set, returning validity and what it evaluated.
     mutating func probe(_ n: Int, _ instance: Value) -> (Bool, EvaluatedLocations) {
         var locations = EvaluatedLocations()
@@ -109,7 +124,10 @@ struct SchemaEvaluator {
                     if tracking { evaluated.merge(locations) } else { break }
                 }
             }
-            if !ok && collect { fail(node, keyword.name, "\(instance.pythonRepr) is not valid under any of the given schemas") }
+            if !ok && collect {
+                fail(node, keyword.name, "\(instance.pythonRepr) is not valid under any of the given schemas")
+                attachContext(of: children, instance)
+            }
             return ok
         case .oneOf(let children):
             var matched: [Int] = []
@@ -129,6 +147,7 @@ struct SchemaEvaluator {
             if collect {
                 if matched.isEmpty {
                     fail(node, keyword.name, "\(instance.pythonRepr) is not valid under any of the given schemas")
+                    attachContext(of: children, instance)
                 } else {
                     // Python jsonschema lists the later matches first, then the first one.
                     let ordered = matched.dropFirst() + matched.prefix(1)

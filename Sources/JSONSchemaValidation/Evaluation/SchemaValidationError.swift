@@ -13,6 +13,9 @@ public struct SchemaValidationError: Sendable, Hashable, CustomStringConvertible
     public var message: String
     /// The instance location as a JSON Pointer (`/a/0/b`), for locating the error in the instance text.
     public var instancePointer: String
+    /// For a failed `anyOf`/`oneOf`: the errors of each branch, in branch order (Python jsonschema's
+    /// `error.context`, which the Python tool also writes into failure records).
+    public var context: [SchemaValidationError] = []
 
     public init(instancePath: String, schemaPath: String, keyword: String, message: String, instancePointer: String = "") {
         self.instancePath = instancePath

@@ -29,6 +29,7 @@ public struct StepAnswerValidator: Sendable {
         public var warnings: [ValidationIssue]
     }
 
+    /// Exactly one of: the record to write, or the failure record to write.
     public enum Outcome: Sendable, Equatable {
         case valid(Valid)
         case failed(FailureRecord)
@@ -50,7 +51,11 @@ public struct StepAnswerValidator: Sendable {
             }
             parsed = object
         }
-        var record = input.merging(parsed)
+        var record = ValueObject(minimumCapacity: input.count + parsed.count + 1)
+        record.merge(input)
+        record.merge(parsed)
+        // An answer cannot re-key the record: the unit's own id wins over an echoed or invented one.
+        if let unitID = input["unit_id"] { record["unit_id"] = unitID }
         record["_raw_text"] = .string(rawAnswer)
         var coercions: [Coercion] = []
         if let coercer {
@@ -63,9 +68,12 @@ public struct StepAnswerValidator: Sendable {
                             message: "Non-finite number \(Value.double(found.value).pythonRepr) is not allowed")
         }
         if let schema, !schema.isValid(.object(record)) {
-            errors += schema.validate(.object(record)).map {
-                ValidationIssue(path: $0.instancePath, rule: "schema_" + $0.keyword, message: $0.message)
+            // Each error, then the branch errors of a failed anyOf/oneOf, as the Python tool lists them.
+            func flatten(_ error: SchemaValidationError) -> [ValidationIssue] {
+                [ValidationIssue(path: error.instancePath, rule: "schema_" + error.keyword, message: error.message)]
+                    + error.context.flatMap(flatten)
             }
+            errors += schema.validate(.object(record)).flatMap(flatten)
         }
         if !errors.isEmpty { return failure(.schemaValidation, errors) }
         var warnings: [ValidationIssue] = []

@@ -4,12 +4,13 @@
 /// long, or at the end of the text when it is never closed. `language` is the info string of the opening
 /// fence lowercased (`""` when absent); blocks tagged `json` are listed first, then the others in text order.
 enum FencedBlocks {
+    /// One block: its lowercased language tag and the byte range of its content.
     struct Block: Equatable {
         var language: String
         var content: Range<Int>
     }
 
-    static func find(in bytes: [UInt8], _ range: Range<Int>) -> [Block] {
+    static func find(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Block] {
         var blocks: [Block] = []
         var i = range.lowerBound
         while let open = nextRun(bytes, from: i, limit: range.upperBound) {
@@ -47,7 +48,7 @@ enum FencedBlocks {
     }
 
     /// The next run of at least three backticks at or after `from`.
-    private static func nextRun(_ bytes: [UInt8], from: Int, limit: Int) -> Range<Int>? {
+    private static func nextRun(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, limit: Int) -> Range<Int>? {
         var i = from
         while i < limit {
             if bytes[i] == UInt8(ascii: "`") {

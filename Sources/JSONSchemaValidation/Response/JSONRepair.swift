@@ -3,7 +3,7 @@
 /// Invariants: the content of strings is never changed (`"+1-555"` and `"a,]"` stay as written);
 /// `repair` returns nil when nothing was changed, so callers can tell a repair happened.
 enum JSONRepair {
-    static func repair(_ input: ArraySlice<UInt8>, applied: inout [ResponseParser.Repair]) -> [UInt8]? {
+    static func repair(_ input: Slice<UnsafeBufferPointer<UInt8>>, applied: inout [ResponseParser.Repair]) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(input.count)
         var inString = false
@@ -52,7 +52,7 @@ enum JSONRepair {
     }
 
     /// The index of the bracket closing the one at `open` (string-aware), or nil if it is never closed.
-    static func matchingClose(_ bytes: [UInt8], from open: Int, limit: Int) -> Int? {
+    static func matchingClose(_ bytes: UnsafeBufferPointer<UInt8>, from open: Int, limit: Int) -> Int? {
         var depth = 0
         var inString = false
         var escaped = false

@@ -18,6 +18,7 @@ public enum ResponseParser {
         case removedPlusSigns
     }
 
+    /// The JSON taken from an answer (an object or an array) and the repairs that were needed.
     public struct Parsed: Sendable {
         public var value: Value
         public var repairs: [Repair]
@@ -31,7 +32,14 @@ public enum ResponseParser {
     static let maxProseAttempts = 16
 
     public static func parse(_ text: String) -> Result<Parsed, Failure> {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// Bytes of the answer text (UTF-8) in place, without copying them.
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    static func parse(bytes: Bytes) -> Result<Parsed, Failure> {
         var lower = 0
         var upper = bytes.count
         while lower < upper, isSpace(bytes[lower]) { lower += 1 }
@@ -76,7 +84,7 @@ public enum ResponseParser {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C || byte == 0x0B
     }
 
-    static func trimmed(_ bytes: [UInt8], _ range: Range<Int>) -> ArraySlice<UInt8> {
+    static func trimmed(_ bytes: Bytes, _ range: Range<Int>) -> Slice<Bytes> {
         var lower = range.lowerBound
         var upper = range.upperBound
         while lower < upper, isSpace(bytes[lower]) { lower += 1 }
@@ -85,10 +93,10 @@ public enum ResponseParser {
     }
 
     /// Parses `slice`, then its repaired form; records the first syntax error seen.
-    static func attempt(_ slice: ArraySlice<UInt8>, _ repairs: inout [Repair], _ firstError: inout JSONError?) -> Value? {
+    static func attempt(_ slice: Slice<Bytes>, _ repairs: inout [Repair], _ firstError: inout JSONError?) -> Value? {
         if slice.isEmpty { return nil }
         do {
-            return try slice.withUnsafeBufferPointer { buffer throws(JSONError) in try JSONReader.parse(bytes: buffer) }
+            return try JSONReader.parse(bytes: Bytes(rebasing: slice))
         } catch {
             if firstError == nil { firstError = error }
         }
@@ -104,7 +112,7 @@ public enum ResponseParser {
     }
 
     /// The first balanced `{…}` or `[…]` in `range` that parses (after repairs if needed).
-    static func firstBalanced(_ bytes: [UInt8], _ range: Range<Int>, _ repairs: inout [Repair],
+    static func firstBalanced(_ bytes: Bytes, _ range: Range<Int>, _ repairs: inout [Repair],
                               _ firstError: inout JSONError?) -> Value? {
         var start = range.lowerBound
         var attempts = 0

@@ -3,10 +3,12 @@ import Basics
 
 /// A rule's `error` text with `{field}` placeholders, split once into literal and field parts.
 ///
-/// Invariants: a placeholder is `{identifier}`; it is replaced by Python `str()` of the record's value
-/// when the record has that key and left exactly as written otherwise. `{_computed}` is filled from the
+/// Invariants: a placeholder is `{key}` (any text without braces, so keys that are not identifiers work as
+/// with the Python tool's per-key replacement); it is replaced by Python `str()` of the record's value when
+/// the record has that key and left exactly as written otherwise. `{_computed}` is filled from the
 /// `computed` argument (the left-hand side of the rule's first comparison) when that is available.
 struct MessageTemplate: Sendable {
+    /// A piece of the message: literal text, or the key of a placeholder.
     enum Part: Sendable {
         case literal(String)
         case field(String)
@@ -22,7 +24,7 @@ struct MessageTemplate: Sendable {
         while let open = rest.firstIndex(of: "{") {
             literal += rest[..<open]
             let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(of: "}"), Self.isIdentifier(rest[afterOpen..<close]) {
+            if let close = rest[afterOpen...].firstIndex(of: "}"), Self.isPlaceholder(rest[afterOpen..<close]) {
                 if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
                 parts.append(.field(String(rest[afterOpen..<close])))
                 rest = rest[rest.index(after: close)...]
@@ -36,9 +38,8 @@ struct MessageTemplate: Sendable {
         self.parts = parts
     }
 
-    static func isIdentifier(_ text: Substring) -> Bool {
-        guard let first = text.first, first == "_" || first.isLetter else { return false }
-        return text.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
+    static func isPlaceholder(_ text: Substring) -> Bool {
+        !text.isEmpty && !text.contains("{")
     }
 
     func render(_ record: ValueObject, computed: Value? = nil) -> String {

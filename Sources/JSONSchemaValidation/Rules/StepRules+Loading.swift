@@ -5,21 +5,24 @@ extension StepRules {
     static let knownRuleKeys = ["name", "expr", "error", "level", "when"]
 
     /// Compiles the `validation.<step>` entry. Diagnostics name the config path
-    /// (`validation.analyze.rules[0].expr`); `file` locates them when given.
+    /// (`validation.analyze.rules[0].expr`); `locate` maps such a path to its place in the config file (the
+    /// pipeline loader has the YAML positions), else `file` alone is used.
     public static func compile(_ config: Value, step: String, compiler: (any RuleExpressionCompiler)?,
-                               file: String? = nil) throws(DiagnosticsError) -> StepRules {
+                               file: String? = nil,
+                               locate: ((String) -> SourceLocation?)? = nil) throws(DiagnosticsError) -> StepRules {
         var problems = DiagnosticCollector()
         let base = "validation.\(step)"
         let location = file.map { SourceLocation(file: $0, line: 1, column: 1) }
+        func at(_ path: String) -> SourceLocation? { locate?(path) ?? location }
         func error(_ id: String, _ message: String, _ path: String, help: String? = nil) {
-            problems.error(id, "\(message) (at \(path))", at: location, help: help)
+            problems.error(id, "\(message) (at \(path))", at: at(path), help: help)
         }
         guard case .object(let object) = config else {
-            throw DiagnosticsError([.error("validation.invalid-entry", "\(base) must be a mapping", at: location)])
+            throw DiagnosticsError([.error("validation.invalid-entry", "\(base) must be a mapping", at: at(base))])
         }
         for key in object.keys where !knownKeys.contains(key) {
             let hint = EditDistance.suggestion(for: key, from: knownKeys).map { "did you mean '\($0)'?" }
-            problems.warning("validation.unknown-key", "unknown key '\(key)' (at \(base).\(key))", at: location, help: hint)
+            problems.warning("validation.unknown-key", "unknown key '\(key)' (at \(base).\(key))", at: at("\(base).\(key)"), help: hint)
         }
         var required: [String] = []
         if let list = object["required"] {

@@ -40,6 +40,8 @@ public struct StepRules: Sendable {
         }
     }
 
+    /// One `rules:` entry, compiled: `computed` (the `{_computed}` left-hand side) exists only when the
+    /// message uses it; `condition` is the compiled `when`.
     struct CompiledRule: Sendable {
         var name: String
         var expression: any RuleExpression

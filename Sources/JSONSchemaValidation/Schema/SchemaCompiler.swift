@@ -66,7 +66,7 @@ struct SchemaCompiler {
     mutating func child(_ token: String, of entry: SchemaIndex.Entry) -> Int {
         let key = entry.resourceURI + "#" + entry.pointer + "/" + token
         if let childEntry = index.entries[key] { return compile(childEntry) }
-        report("schema.unresolvable-ref", "internal: subschema \(key) was not indexed", entry)
+        report("schema.internal", "internal: subschema \(key) was not indexed", entry)
         return compile(SchemaIndex.Entry(value: .bool(true), baseURI: entry.baseURI, canonical: "missing:" + key,
                                          resourceURI: entry.resourceURI, pointer: entry.pointer + "/" + token,
                                          validationVocabulary: true))

@@ -9,6 +9,8 @@ import Basics
 /// keyword is not an identifier); each subschema is stored under its pointer from *every* enclosing
 /// resource, and `canonical` names it uniquely (innermost resource + pointer) for the compile cache.
 struct SchemaIndex {
+    /// A subschema with what compiling it needs: its base URI for relative references, and its canonical
+    /// key (unique per subschema, whichever URI reached it).
     struct Entry {
         var value: Value
         var baseURI: String
@@ -98,10 +100,11 @@ struct SchemaIndex {
             if let entry = entries[key] { return entry }
         }
         // A pointer into a place the walk does not visit (e.g. an unknown keyword): walk the raw document.
+        // Index that subtree on demand (under this resource and pointer) so its own subschemas resolve too.
         guard fragment.hasPrefix("/"), let root = entries[resource + "#"],
               let target = JSONPointer.resolve(fragment, in: root.value) else { return nil }
-        return Entry(value: target, baseURI: root.baseURI, canonical: "raw:" + key, resourceURI: resource,
-                     pointer: fragment, validationVocabulary: root.validationVocabulary)
+        walk(target, base: root.baseURI, stack: [(resource, fragment)], validation: root.validationVocabulary)
+        return entries[key]
     }
 
     /// Splits an absolute reference into resource URI and percent-decoded fragment.

@@ -10,6 +10,7 @@ import Basics
 /// A final class with constant fields so that the evaluator reads a node through one reference instead of
 /// copying (and retaining) every field.
 final class SchemaNode: Sendable {
+    /// `true`/`false` schemas need no keywords; everything else is `.keywords`.
     enum Kind: Sendable { case alwaysValid, alwaysInvalid, keywords }
     let kind: Kind
     let keywords: [Keyword]
@@ -75,6 +76,8 @@ struct CompiledPattern: @unchecked Sendable {
     }
 }
 
+/// What a keyword checks, with its operands resolved at compile time: subschemas as node indices, regexes
+/// compiled, numbers kept as written (int or double) so that comparisons are exact.
 enum Check: Sendable {
     case type(JSONTypeSet, names: [String])
     case enumeration([Value])

@@ -1,10 +1,11 @@
 import Basics
 
-/// What the mock provider does with one request: a pure function of (seed, unit, step, attempt).
+/// What the mock provider does with one request: a pure function of (seed, unit, step, attempt, repeat).
 ///
 /// Invariants: the same inputs always give the same decision (re-running a run reproduces it); `attempt`
-/// is part of the key, so a retry is an independent draw and may succeed; a failing call is never also
-/// malformed.
+/// and `repeat` (how many times this exact request was sent before in this process) are part of the key,
+/// so a retry is an independent draw and may succeed; `repeat == 0` uses the key without a repeat suffix;
+/// a failing call is never also malformed.
 public struct MockDecision: Sendable, Equatable {
     public var failure: LLMProviderError?
     public var malformation: MockMalformation?
@@ -16,9 +17,10 @@ public struct MockDecision: Sendable, Equatable {
         self.latency = latency
     }
 
-    public static func decide(seed: Int, unitID: String, step: String, attempt: Int,
+    public static func decide(seed: Int, unitID: String, step: String, attempt: Int, repeat: Int = 0,
                               settings: MockProviderSettings) -> MockDecision {
-        let u = SeededGenerator.fractions("octobatch-mock|\(seed)|\(unitID)|\(step)|\(attempt)")
+        let suffix = `repeat` > 0 ? "|r\(`repeat`)" : ""
+        let u = SeededGenerator.fractions("octobatch-mock|\(seed)|\(unitID)|\(step)|\(attempt)" + suffix)
         let latency = Duration.microseconds(Int64((max(settings.latencyMilliseconds, 0) * 1000 * (0.5 + u[2])).rounded()))
         if u[0] < clamp(settings.failureRate) {
             // u[0] / failureRate is uniform in [0, 1) given a failure.

@@ -1,4 +1,5 @@
 import Basics
+import Foundation
 
 /// The offline provider: answers from an injected answer source (the step's `mock:` expressions) or from
 /// the request's response schema, with deterministic simulated latency, failures and malformed output.
@@ -6,6 +7,9 @@ import Basics
 /// Invariants:
 /// - Every outcome is a pure function of (seed, unitID, step, attempt) and the answer source
 ///   (`MockDecision`), so re-running gives the same results, and a retry (attempt + 1) draws anew.
+///   Like a real server, re-sending the *same* request after a failure is also a new draw: the provider
+///   counts failed sends per (unit, step, attempt) in this process (`repeat`), and forgets a key once it
+///   succeeds, so the memory held is bounded by the requests that are failing right now.
 /// - Tokens: input = ceil((UTF-8 bytes of prompt + system) / 4), output = ceil(UTF-8 bytes of the
 ///   returned text / 4): the usual "4 characters per token" rule, stable and cheap.
 /// - Well-formed answers are `JSONWriter.python(answer)`; malformed ones are one of `MockMalformation`.
@@ -23,6 +27,7 @@ public final class MockProvider: LLMProvider {
     private let clock: any RuntimeClock
     private let answerSource: AnswerSource?
     private let batches: MockBatchBook
+    private let repeats = MockRepeatCounter()
 
     public init(name: String = "mock", settings: MockProviderSettings = MockProviderSettings(), seed: Int = 0,
                 clock: any RuntimeClock = ContinuousRuntimeClock(), answerSource: AnswerSource? = nil) {
@@ -40,13 +45,22 @@ public final class MockProvider: LLMProvider {
     }
 
     public func complete(_ request: LLMRequest) async throws(LLMProviderError) -> LLMResponse {
-        let decision = decision(for: request)
+        let key = "\(request.unitID)|\(request.step)|\(request.attempt)"
+        let decision = MockDecision.decide(seed: seed, unitID: request.unitID, step: request.step, attempt: request.attempt,
+                                           repeat: repeats.current(key), settings: settings)
         if decision.latency > .zero {
             do { try await clock.sleep(for: decision.latency) } catch { throw .cancelled }
         } else if Task.isCancelled {
             throw .cancelled
         }
-        return try answer(request, decision: decision)
+        do {
+            let response = try answer(request, decision: decision)
+            repeats.forget(key)
+            return response
+        } catch {
+            repeats.increment(key)
+            throw error
+        }
     }
 
     /// The response (or error) for a request under a decision, without latency.
@@ -119,6 +133,18 @@ public final class MockProvider: LLMProvider {
         guard let elapsed else { throw .invalidRequest("unknown batch \(handle.id)") }
         if elapsed < settings.batchDuration { await batches.cancel(handle.id) }
     }
+}
+
+/// How many times each (unit, step, attempt) request failed in this process.
+///
+/// Invariant: a key is present only while its last send failed; thread-safe.
+final class MockRepeatCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [String: Int] = [:]
+
+    func current(_ key: String) -> Int { lock.withLock { counts[key] ?? 0 } }
+    func increment(_ key: String) { lock.withLock { counts[key, default: 0] += 1 } }
+    func forget(_ key: String) { lock.withLock { _ = counts.removeValue(forKey: key) } }
 }
 
 /// The mock provider's in-memory batch jobs.

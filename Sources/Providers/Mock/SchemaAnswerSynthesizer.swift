@@ -11,7 +11,8 @@ import Basics
 /// `allOf` (object branches merged). Not supported: `pattern`, `not`, `if`/`then`, dependent keywords.
 ///
 /// Invariants: the same schema and seed give the same value; the result satisfies every supported keyword
-/// of the schema; recursion deeper than `maxDepth` yields `null` (a recursive schema must allow it).
+/// of the schema; recursion deeper than `maxDepth` yields `null` (a recursive schema must allow it);
+/// absurd bounds are clamped (numbers to ±1e15, `minLength` to 100 000, `minItems` to 10 000), never trapped on.
 public struct SchemaAnswerSynthesizer: Sendable {
     public var seed: UInt64
     public var maxDepth = 24
@@ -86,8 +87,8 @@ public struct SchemaAnswerSynthesizer: Sendable {
 
     private func array(_ s: ValueObject, root: Value, depth: Int, using g: inout SeededGenerator) -> Value {
         let prefix = s["prefixItems"]?.arrayValue ?? []
-        let minItems = max(s["minItems"]?.intValue ?? 0, 0)
-        let maxItems = s["maxItems"]?.intValue ?? max(minItems, prefix.count) + 3
+        let minItems = min(max(s["minItems"]?.intValue ?? 0, 0), 10_000)
+        let maxItems = min(s["maxItems"]?.intValue ?? max(minItems, prefix.count) + 3, minItems + 10_000)
         let low = max(minItems, min(prefix.count, maxItems))
         let count = low >= maxItems ? low : low + Int(g.next() % UInt64(maxItems - low + 1))
         let itemSchema = s["items"] ?? .object([:])
@@ -105,12 +106,12 @@ public struct SchemaAnswerSynthesizer: Sendable {
     }
 
     private func integer(_ s: ValueObject, using g: inout SeededGenerator) -> Value {
-        var low = s["minimum"]?.numberValue.map { Int($0.rounded(.up)) }
-        if let exclusive = s["exclusiveMinimum"]?.numberValue {
+        var low = Self.bound(s["minimum"]).map { Int($0.rounded(.up)) }
+        if let exclusive = Self.bound(s["exclusiveMinimum"]) {
             low = max(low ?? Int.min, Int(exclusive.rounded(.down)) + 1)
         }
-        var high = s["maximum"]?.numberValue.map { Int($0.rounded(.down)) }
-        if let exclusive = s["exclusiveMaximum"]?.numberValue {
+        var high = Self.bound(s["maximum"]).map { Int($0.rounded(.down)) }
+        if let exclusive = Self.bound(s["exclusiveMaximum"]) {
             high = min(high ?? Int.max, Int(exclusive.rounded(.up)) - 1)
         }
         let lo = low ?? min(0, high ?? 0)
@@ -123,9 +124,15 @@ public struct SchemaAnswerSynthesizer: Sendable {
         return .int(value)
     }
 
+    /// A numeric keyword as a finite Double clamped to ±1e15 (so integer arithmetic cannot overflow).
+    static func bound(_ value: Value?) -> Double? {
+        guard let number = value?.numberValue, number.isFinite else { return nil }
+        return min(max(number, -1e15), 1e15)
+    }
+
     private func number(_ s: ValueObject, using g: inout SeededGenerator) -> Value {
-        let minimum = s["minimum"]?.numberValue ?? s["exclusiveMinimum"]?.numberValue
-        let maximum = s["maximum"]?.numberValue ?? s["exclusiveMaximum"]?.numberValue
+        let minimum = Self.bound(s["minimum"]) ?? Self.bound(s["exclusiveMinimum"])
+        let maximum = Self.bound(s["maximum"]) ?? Self.bound(s["exclusiveMaximum"])
         let lo = minimum ?? min(0, maximum ?? 0)
         let hi = max(lo, maximum ?? lo + 100)
         // Two decimals, strictly inside exclusive bounds.
@@ -137,7 +144,7 @@ public struct SchemaAnswerSynthesizer: Sendable {
     }
 
     private func string(_ s: ValueObject, using g: inout SeededGenerator) -> Value {
-        let minLength = max(s["minLength"]?.intValue ?? 0, 0)
+        let minLength = min(max(s["minLength"]?.intValue ?? 0, 0), 100_000)
         let maxLength = s["maxLength"]?.intValue
         switch s["format"]?.stringValue {
         case "date": return .string("2024-01-01")

@@ -16,8 +16,24 @@ struct BatchRound {
 
     func run(_ items: [LLMStepRunner.Item], state: inout ChunkState, writer: OutcomeWriter,
              feedback: inout [String: [ValidationIssue]], next: inout [LLMStepRunner.Item]) async throws -> Bool {
+        // A job the provider failed, expired or lost is submitted again, a bounded number of times.
+        for _ in 0...services.maxRetries {
+            switch try await attempt(items, state: &state, writer: writer, feedback: &feedback, next: &next) {
+            case .finished: return true
+            case .stopped: return false
+            case .jobLost: continue
+            }
+        }
+        await session.log("BATCH", "\(runner.runner.chunk) \(step): the provider failed the batch \(services.maxRetries + 1) times; its units stay pending")
+        return false
+    }
+
+    enum RoundEnd { case finished, stopped, jobLost }
+
+    func attempt(_ items: [LLMStepRunner.Item], state: inout ChunkState, writer: OutcomeWriter,
+                 feedback: inout [String: [ValidationIssue]], next: inout [LLMStepRunner.Item]) async throws -> RoundEnd {
         let provider = runner.work.resolution.provider
-        guard let client = services.providers[provider] else { return false }
+        guard let client = services.providers[provider] else { return .stopped }
         let byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var handle = state[step].batch
         var reserved = 0.0
@@ -36,8 +52,8 @@ struct BatchRound {
                     requests.append(request)
                 }
             }
-            guard !requests.isEmpty else { return true }
-            guard await session.reserve(reserved) else { return false }
+            guard !requests.isEmpty else { return .finished }
+            guard await session.reserve(reserved) else { return .stopped }
             do {
                 handle = try await client.submitBatch(requests)
             } catch {
@@ -46,16 +62,17 @@ struct BatchRound {
                     await session.stop(.fatalProviderError(provider: provider, message: message))
                 }
                 await session.log("BATCH", "\(step): submit failed: \(error)")
-                return false
+                return .stopped
             }
             state[step].batch = handle
             try runner.runner.store.writeState(state)
             await session.log("SUBMIT", "\(runner.runner.chunk) \(step): batch \(handle?.id ?? "") with \(requests.count) requests")
         }
-        guard let job = handle else { return false }
+        guard let job = handle else { return .stopped }
+        var final: BatchStatus
         while true {
             try Task.checkCancellation()
-            if await session.isStopped { return false }
+            if await session.isStopped { return .stopped }
             let status: BatchStatus
             do {
                 status = try await client.pollBatch(job)
@@ -64,8 +81,18 @@ struct BatchRound {
                 try await services.clock.sleep(for: services.pollInterval)
                 continue
             }
-            if status.state.isTerminal { break }
+            if status.state.isTerminal {
+                final = status
+                break
+            }
             try await services.clock.sleep(for: services.pollInterval)
+        }
+        if final.state != .completed {
+            await session.cancelReservation(reserved)
+            await session.log("BATCH", "\(runner.runner.chunk) \(step): batch \(job.id) \(final.state.rawValue)\(final.message.map { ": " + $0 } ?? ""); submitting again")
+            state[step].batch = nil
+            try runner.runner.store.writeState(state)
+            return .jobLost
         }
         let results = try await collect(client, job)
         await session.cancelReservation(reserved)
@@ -80,7 +107,7 @@ struct BatchRound {
         }
         state[step].batch = nil
         try runner.runner.store.writeState(state)
-        return true
+        return .finished
     }
 
     func collect(_ client: any LLMProvider, _ job: BatchHandle) async throws -> [BatchItemResult] {

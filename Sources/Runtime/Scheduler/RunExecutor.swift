@@ -48,6 +48,7 @@ public struct RunExecutor: Sendable {
         manifest.pausedAt = nil
         manifest.metadata.pid = Int(ProcessInfo.processInfo.processIdentifier)
         manifest.metadata.mode = options.mode.rawValue
+        manifest.metadata.extra["max_retries"] = .int(options.retryBudget(plan.config))
         try store.writeManifest(manifest)
         let log = try? RunLog(path: store.paths.runLog)
         try? log?.log("RUN", "\(options.mode.rawValue) run of \(plan.config.name) started (pid \(ProcessInfo.processInfo.processIdentifier))")
@@ -145,6 +146,7 @@ public struct RunExecutor: Sendable {
             manifest.completedAt = now
         }
         try store.writeManifest(manifest)
+        if status == .complete { await CompletionTasks(plan: plan, store: store, log: log).run() }
         try? log?.log(status == .complete ? "COMPLETE" : status == .paused ? "PAUSED" : "FAILED",
                       reason?.description ?? failure ?? "all chunks settled")
         try? log?.close()

@@ -27,6 +27,15 @@ public final class RunLog: @unchecked Sendable {
         "[\(RunTimestamp.seconds(date))] [\(tag)] " + redactor.redact(LogText.singleLine(message))
     }
 
+    /// The stderr echo of a line: `[HH:MM:SS] [TAG] message` (the Python tool uses local time; pass the
+    /// offset of the local zone, or 0 for UTC).
+    public static func consoleLine(tag: String, message: String, at date: Date, utcOffsetSeconds: Int = 0,
+                                   redactor: SecretRedactor) -> String {
+        let shifted = RunTimestamp.seconds(date.addingTimeInterval(TimeInterval(utcOffsetSeconds)))
+        let clock = shifted.dropFirst(11).prefix(8)
+        return "[\(clock)] [\(tag)] " + redactor.redact(LogText.singleLine(message))
+    }
+
     public func log(_ tag: String, _ message: String) throws(RunStoreError) {
         let text = Self.line(tag: tag, message: message, at: now(), redactor: redactor)
         mutex.lock()

@@ -27,6 +27,16 @@ public final class TraceLog: @unchecked Sendable {
         try appender.append(line: text)
     }
 
+    /// `[API] <provider> <chunk> <unit> | 1.23s | <status>` (status: `200`, `RATE_LIMIT`, `TIMEOUT`,
+    /// `API_ERROR`, …; the Python tool's realtime trace line). `chunk` is `retry` for retried calls.
+    public static func apiLine(provider: String, chunk: String, unit: String, elapsed: Duration, status: String) -> String {
+        let (seconds, atto) = elapsed.components
+        let hundredths = Int((Double(seconds) * 100 + Double(atto) / 1e16).rounded())
+        let fraction = String(hundredths % 100)
+        let text = "\(hundredths / 100)." + (fraction.count < 2 ? "0" + fraction : fraction)
+        return "[API] \(provider) \(chunk) \(unit) | \(text)s | \(status)"
+    }
+
     public func flush() throws(RunStoreError) {
         mutex.lock()
         defer { mutex.unlock() }

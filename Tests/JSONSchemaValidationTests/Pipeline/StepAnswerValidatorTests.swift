@@ -123,6 +123,24 @@ import TestSupport
         #expect(result.record["response"] == nil)
     }
 
+    @Test func anyOfFailuresListTheBranchErrors() throws {
+        let schema = try JSONSchema.compile(["properties": ["v": ["anyOf": [["type": "integer"], ["type": "null"]]]]])
+        let validator = StepAnswerValidator(step: "s", schema: schema, rules: nil)
+        let failure = try #require(Self.failed(validator.validate(input: ["unit_id": "u"], rawAnswer: #"{"v": "x"}"#)))
+        #expect(failure.errors == [
+            ValidationIssue(path: "$.v", rule: "schema_anyOf", message: "'x' is not valid under any of the given schemas"),
+            ValidationIssue(path: "$.v", rule: "schema_type", message: "'x' is not of type 'integer'"),
+            ValidationIssue(path: "$.v", rule: "schema_type", message: "'x' is not of type 'null'"),
+        ])
+    }
+
+    @Test func answerCannotChangeTheUnitID() throws {
+        let raw = #"{"unit_id": "other", "scenario_name": "calm", "final_position": 1, "steps_taken": 1, "path": [], "outcome": "reached_ship", "_raw_text": "fake"}"#
+        let result = try #require(Self.valid(try Self.validator().validate(input: Self.input, rawAnswer: raw)))
+        #expect(result.record["unit_id"] == "u1")
+        #expect(result.record["_raw_text"] == .string(raw))
+    }
+
     @Test(.enabled(if: TestPaths.hasShared))
     func drunkenSailorSchemaFromShared() throws {
         let url = try #require(TestPaths.shared("octobatch-pipelines/DrunkenSailor/schemas/analyze.json"))

@@ -54,6 +54,9 @@ import Basics
              expected: #"{"phone": "a, +1"}"#),
         Case(name: "repairs inside a fenced block", text: "```json\n{\"n\": +5,}\n```", expected: #"{"n": 5}"#,
              repairs: [.fencedBlock(language: "json"), .removedTrailingCommas, .removedPlusSigns]),
+        Case(name: "inline fence on one line", text: "Result: ```{\"a\": 1}``` done", expected: #"{"a": 1}"#,
+             repairs: [.fencedBlock(language: "")]),
+        Case(name: "JSON containing a fence marker in a string", text: #"{"a": "```json"}"#, expected: #"{"a": "```json"}"#),
         Case(name: "NaN is accepted like json.loads", text: #"{"a": NaN}"#, expected: #"{"a": NaN}"#),
     ]
 

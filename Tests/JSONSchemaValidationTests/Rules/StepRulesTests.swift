@@ -92,9 +92,9 @@ import Basics
     }
 
     @Test func placeholdersUsePythonStr() throws {
-        let rules = try Self.rules(["rules": [["name": "r", "expr": "ok", "error": "{ok} {items} {n} {x}"]]])
-        #expect(rules.check(["ok": false, "items": ["a", 1], "n": nil, "x": 1.0]).errors.map(\.message)
-                == ["False ['a', 1] None 1.0"])
+        let rules = try Self.rules(["rules": [["name": "r", "expr": "ok", "error": "{ok} {items} {n} {x} {odd key} {{ok}"]]])
+        #expect(rules.check(["ok": false, "items": ["a", 1], "n": nil, "x": 1.0, "odd key": 1e16]).errors.map(\.message)
+                == ["False ['a', 1] None 1.0 1e+16 {False"])
     }
 
     @Test func anyFalsyResultFails() throws {
@@ -146,6 +146,23 @@ import Basics
             #expect(error.diagnostics.map(\.id) == ["validation.invalid-expression"])
             #expect(error.diagnostics.first?.message.contains("validation.analyze.rules[0].expr") == true)
         }
+    }
+
+    @Test func diagnosticsAreLocatedThroughTheLoader() {
+        let positions = ["validation.analyze.types.f": SourceLocation(file: "config.yaml", line: 12, column: 10)]
+        do {
+            _ = try StepRules.compile(["types": ["f": "intger"]], step: "analyze", compiler: nil, file: "config.yaml",
+                                      locate: { positions[$0] })
+            Issue.record("expected a diagnostic")
+        } catch {
+            #expect(error.diagnostics.first?.location == SourceLocation(file: "config.yaml", line: 12, column: 10))
+        }
+    }
+
+    @Test func unknownKeysAreWarnings() throws {
+        let rules = try StepRules.compile(["requird": ["a"]], step: "analyze", compiler: nil)
+        #expect(rules.warnings.map(\.id) == ["validation.unknown-key"])
+        #expect(rules.warnings.first?.help == "did you mean 'required'?")
     }
 
     @Test func computedLeftHandSideScanOrder() {

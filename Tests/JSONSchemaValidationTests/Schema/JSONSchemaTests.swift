@@ -106,7 +106,9 @@ import Basics
 
     @Test(arguments: [
         ("^\\d+$", "123", true), ("^\\d+$", "١٢٣", false), ("^\\w+$", "héllo", false), ("^[\\d.]+$", "1.5", true),
-        ("^\\p{L}+$", "héllo", true), ("a{2}", "xaax", true),
+        ("^\\p{L}+$", "héllo", true), ("a{2}", "xaax", true), ("^abc$", "abc\n", false), ("^abc$", "abc", true),
+        ("^[$]+$", "$$", true), ("^\\$\\d$", "$5", true), ("^[\\w-]+$", "a-b_1", true), ("^[\\w]+$", "é", false),
+        ("^[\\D]+$", "ab", true), ("^[\\D]+$", "a1", false), ("^[^\\W]+$", "ab", true), ("^[^\\W]+$", "a b", false),
     ])
     func patternsFollowECMA262(_ pattern: String, _ text: String, _ expected: Bool) throws {
         let schema = try Self.schema(JSONWriter.python(["pattern": .string(pattern)]))
@@ -146,5 +148,37 @@ import Basics
         let coerced = SchemaCoercer(schema: schema).coerce(value)
         #expect(coerced.coercions.isEmpty)
         #expect(!SchemaCoercer(schema: schema).coerce(value).value.isNull)
+    }
+}
+
+@Suite struct LegacyLocationTests {
+    /// `definitions` is not a 2020-12 keyword, but a JSON Pointer `$ref` into it must work (Python jsonschema does it).
+    @Test func refIntoDefinitionsResolvesNestedSubschemas() throws {
+        let schema = try JSONSchema.compile(try JSONReader.parse(##"{"definitions": {"a": {"properties": {"b": {"type": "string"}}}}, "$ref": "#/definitions/a"}"##))
+        #expect(schema.isValid(["b": "x"]))
+        #expect(schema.validate(["b": 1]).map(\.instancePath) == ["$.b"])
+    }
+}
+
+@Suite struct ConcurrentUseTests {
+    /// One compiled schema (with compiled regexes) serves many tasks at once.
+    @Test func validatesConcurrently() async throws {
+        let schema = try JSONSchema.compile(try JSONReader.parse(#"{"patternProperties": {"^n_": {"type": "integer"}}, "properties": {"s": {"pattern": "^[a-z]+$"}}}"#))
+        let results = await withTaskGroup(of: Int.self) { group in
+            for t in 0..<8 {
+                group.addTask {
+                    var valid = 0
+                    for i in 0..<500 {
+                        let instance: Value = ["n_\(i)": (i + t) % 2 == 0 ? .int(i) : .string("x"), "s": "abc"]
+                        if schema.isValid(instance) { valid += 1 }
+                    }
+                    return valid
+                }
+            }
+            var all: [Int] = []
+            for await count in group { all.append(count) }
+            return all.sorted()
+        }
+        #expect(results == [250, 250, 250, 250, 250, 250, 250, 250])
     }
 }

@@ -12,6 +12,11 @@ import TestSupport
         #"{"properties": {"x": false}}"#: "$.x",
     ]
 
+    static func describe(_ error: SchemaValidationError) -> Value {
+        ["path": .string(error.instancePath), "keyword": .string(error.keyword), "message": .string(error.message),
+         "context": .array(error.context.map(describe))]
+    }
+
     @Test func errorsMatchPythonJSONSchema() throws {
         let text = try TestPaths.text(TestPaths.fixture("JSONSchemaValidation/python-jsonschema-errors.json"))
         let rows = try #require(try JSONReader.parse(text).arrayValue)
@@ -19,9 +24,7 @@ import TestSupport
         for row in rows {
             let schemaValue = try #require(row["schema"])
             let schema = try JSONSchema.compile(schemaValue)
-            let ours = schema.validate(row["instance"] ?? .null).map { error -> Value in
-                ["path": .string(error.instancePath), "keyword": .string(error.keyword), "message": .string(error.message)]
-            }
+            let ours = schema.validate(row["instance"] ?? .null).map(Self.describe)
             if let path = Self.deviations[JSONWriter.python(schemaValue)] {
                 #expect(ours.map { $0["path"] } == [.string(path)])
                 continue

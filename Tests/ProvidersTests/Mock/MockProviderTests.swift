@@ -47,7 +47,8 @@ import Testing
         for i in 0..<1000 {
             let request = Self.request("u\(i)")
             let first = await Self.outcome(provider, request)
-            #expect(first == (await Self.outcome(provider, request)))   // same inputs, same outcome
+            let twin = MockProvider(settings: settings, seed: 42, clock: ManualClock()) { _ in ["ok": true] }
+            #expect(first == (await Self.outcome(twin, request)))   // same inputs, same outcome
             switch first {
             case .failure(let error):
                 failures += 1
@@ -61,6 +62,23 @@ import Testing
         #expect((failures / 4...failures * 3 / 4).contains(rateLimited))
         #expect((200...280).contains(malformed))       // 30 % of the ~800 successes
         #expect(recoveredOnRetry > failures / 2)
+    }
+
+    @Test func resendingAFailedRequestIsANewDraw() async {
+        let settings = MockProviderSettings(failureRate: 0.5)
+        let provider = MockProvider(settings: settings, seed: 1, clock: ManualClock()) { _ in 1 }
+        var recovered = 0, failedFirst = 0
+        for i in 0..<200 {
+            let request = Self.request("u\(i)")
+            guard case .failure = await Self.outcome(provider, request) else { continue }
+            failedFirst += 1
+            var outcome = await Self.outcome(provider, request)
+            for _ in 0..<9 where (try? outcome.get()) == nil { outcome = await Self.outcome(provider, request) }
+            if case .success = outcome { recovered += 1 }
+            // After a success the key is forgotten: the next send replays the first draw (a failure).
+            if case .success = outcome { #expect((try? await Self.outcome(provider, request).get()) == nil) }
+        }
+        #expect(failedFirst > 60 && recovered == failedFirst)
     }
 
     @Test func malformedVariantsKeepTheJSON() {

@@ -57,6 +57,18 @@ import Testing
         }
     }
 
+    @Test func survivesAbsurdBounds() {
+        let schema: Value = ["type": "object", "properties": [
+            "big": ["type": "integer", "minimum": -1e300, "maximum": 1e300],
+            "tiny": ["type": "integer", "exclusiveMaximum": -9.2e18],
+            "n": ["type": "number", "minimum": 1e308],
+        ]]
+        let value = SchemaAnswerSynthesizer(seed: 3).synthesize(schema)
+        #expect(value["big"]?.intValue != nil)
+        #expect((value["tiny"]?.intValue ?? 0) < 0)
+        #expect((value["n"]?.numberValue ?? 0) >= 1e15)   // clamped, not trapped
+    }
+
     @Test func stopsAtTheDepthLimitOnRecursiveSchemas() {
         let schema: Value = ["$defs": ["node": ["type": "object", "properties": ["next": ["$ref": "#/$defs/node"]]]],
                              "$ref": "#/$defs/node"]

@@ -26,6 +26,15 @@ import Testing
         #expect(try dir.read("TRACE_LOG.txt") == "2025-11-21T04:40:00.123 [API] mock chunk_000 u1 | 0.12s | 200\n")
     }
 
+    @Test func apiAndConsoleLines() {
+        #expect(TraceLog.apiLine(provider: "mock", chunk: "chunk_000", unit: "u1", elapsed: .milliseconds(1234), status: "200")
+            == "[API] mock chunk_000 u1 | 1.23s | 200")
+        #expect(TraceLog.apiLine(provider: "openai", chunk: "retry", unit: "u2", elapsed: .milliseconds(50), status: "RATE_LIMIT")
+            == "[API] openai retry u2 | 0.05s | RATE_LIMIT")
+        #expect(RunLog.consoleLine(tag: "INIT", message: "ok", at: Date(timeIntervalSince1970: 3_600 * 5 + 61),
+                                   utcOffsetSeconds: 3_600, redactor: SecretRedactor()) == "[06:01:01] [INIT] ok")
+    }
+
     @Test func timestampsAreUTC() {
         #expect(RunTimestamp.seconds(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
         #expect(RunTimestamp.milliseconds(Date(timeIntervalSince1970: 86_399.9995)) == "1970-01-01T23:59:59.999")

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes Tests/Fixtures/JSONSchemaValidation/python-jsonschema-errors.json: the errors Python jsonschema
 (Draft202012Validator.iter_errors, the library the Python Octobatch uses) reports for a table of
-schema/instance pairs, as [{path: "$.a[0]", keyword, message}], in its order. Run from the package root."""
+schema/instance pairs, as [{path: "$.a[0]", keyword, message, context}], in its order; `context` holds the
+branch errors of anyOf/oneOf the same way. Run from the package root."""
 import json
 import jsonschema
 
@@ -46,6 +47,8 @@ CASES = [
     ({"contains": {"type": "string"}, "maxContains": 1}, ["a", "b"]),
     ({"allOf": [{"type": "string"}, {"minLength": 3}]}, "ab"),
     ({"anyOf": [{"type": "string"}, {"type": "null"}]}, 1),
+    ({"properties": {"v": {"anyOf": [{"type": "integer", "minimum": 5}, {"type": "string", "maxLength": 1}]}}}, {"v": 2}),
+    ({"oneOf": [{"required": ["a"]}, {"required": ["b"], "properties": {"c": {"type": "string"}}}]}, {"c": 1}),
     ({"oneOf": [{"type": "integer"}, {"minimum": 0}]}, 1),
     ({"oneOf": [{"type": "string"}, {"type": "null"}]}, 1),
     ({"not": {"type": "integer"}}, 1),
@@ -53,6 +56,10 @@ CASES = [
     ({"if": {"type": "integer"}, "then": {"minimum": 5}, "else": {"type": "string"}}, 1.5),
     ({"unevaluatedProperties": False, "properties": {"a": {}}}, {"a": 1, "b": 2}),
     ({"unevaluatedItems": False, "prefixItems": [{}]}, [1, 2]),
+    ({"unevaluatedProperties": {"type": "string"}}, {"b": 1, "a": 2, "c": "x"}),
+    ({"unevaluatedProperties": False}, {"b": 1, "a": 2}),
+    ({"unevaluatedItems": {"type": "string"}}, [1, "a", 2]),
+    ({"allOf": [{"properties": {"a": {}}}], "unevaluatedProperties": False}, {"a": 1, "z": 2}),
     ({"$defs": {"pos": {"type": "integer", "minimum": 0}}, "properties": {"n": {"$ref": "#/$defs/pos"}}}, {"n": -1}),
     ({"properties": {"a": {"items": {"properties": {"b": {"type": "string"}}}}}}, {"a": [{"b": "ok"}, {"b": 2}]}),
     (False, {"a": 1}),
@@ -74,11 +81,14 @@ def render(path):
     return out
 
 
+def describe(e):
+    return {"path": render(e.absolute_path), "keyword": e.validator if e.validator is not None else "false",
+            "message": e.message, "context": [describe(c) for c in e.context]}
+
+
 rows = []
 for schema, instance in CASES:
-    errors = [{"path": render(e.absolute_path), "keyword": e.validator if e.validator is not None else "false",
-               "message": e.message}
-              for e in jsonschema.Draft202012Validator(schema).iter_errors(instance)]
+    errors = [describe(e) for e in jsonschema.Draft202012Validator(schema).iter_errors(instance)]
     rows.append({"schema": schema, "instance": instance, "errors": errors})
 with open("Tests/Fixtures/JSONSchemaValidation/python-jsonschema-errors.json", "w") as out:
     json.dump(rows, out, indent=1)
