@@ -13,6 +13,7 @@ public enum CommandRegistry {
         PlanCommand.self,
         UnitsCommand.self,
         CheckCommand.self,
+        RenderCommand.self,
         ModelsCommand.self,
         EvalCommand.self,
         HelpCommand.self,

@@ -20,6 +20,9 @@ public struct Template: Sendable {
     /// The name errors are located in.
     public var name: String { compiled.name }
 
+    /// The template's text, e.g. for `DiagnosticRenderer(sources: [template.name: template.source])`.
+    public var source: String { compiled.text }
+
     /// Renders with `context` as the template's variables (the unit's fields).
     public func render(_ context: ValueObject) throws(TemplateError) -> String {
         try Renderer(template: compiled, context: context).render()

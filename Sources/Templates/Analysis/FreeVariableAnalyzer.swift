@@ -13,6 +13,21 @@ public struct FreeVariable: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(name) at \(location)" }
 }
 
+/// A constant attribute/item chain rooted at a context name (`npc.name`, `unit['scores'].total`), with
+/// where it is first used: lets `validate` check nested fields of items, not only top-level names.
+public struct AttributePath: Sendable, Hashable, CustomStringConvertible {
+    /// The root name followed by each attribute or string key, e.g. `["npc", "name"]`.
+    public var components: [String]
+    public var location: SourceLocation
+
+    public init(components: [String], location: SourceLocation) {
+        self.components = components
+        self.location = location
+    }
+
+    public var description: String { components.joined(separator: ".") + " at \(location)" }
+}
+
 /// Finds the context names a template reads: every name used before the template itself defines it
 /// (`set`, `for` targets and `loop`, macro names and parameters, `with`), in order of first use.
 ///
@@ -24,11 +39,13 @@ struct FreeVariableAnalyzer {
     private var scopes: [Set<String>]
     private var found: [FreeVariable] = []
     private var seen: Set<String> = []
+    private var paths: [AttributePath] = []
+    private var seenPaths: Set<[String]> = []
     private var source: SourceText
     private let loader: (any TemplateLoading)?
     private var including: Set<String> = []
 
-    static let globals: Set<String> = ["range", "dict", "namespace", "cycler", "joiner", "lipsum"]
+    static let globals: Set<String> = ["range", "dict", "namespace", "cycler", "joiner", "lipsum", "self"]
 
     private init(source: SourceText, loader: (any TemplateLoading)?, defined: Set<String>) {
         self.source = source
@@ -36,11 +53,33 @@ struct FreeVariableAnalyzer {
         self.scopes = [defined]
     }
 
-    static func analyze(_ template: CompiledTemplate) -> [FreeVariable] {
+    static func analyze(_ template: CompiledTemplate) -> (names: [FreeVariable], paths: [AttributePath]) {
         var analyzer = FreeVariableAnalyzer(source: template.source, loader: template.loader, defined: [])
         analyzer.including.insert(template.name)
         analyzer.walk(template.nodes)
-        return analyzer.found
+        return (analyzer.found, analyzer.paths)
+    }
+
+    /// The longest constant attribute chain ending at `expression`, if it starts at a name.
+    private func chain(_ expression: Expression) -> (root: String, components: [String], at: Int)? {
+        switch expression {
+        case .name(let name, let at): return (name, [name], at)
+        case .attribute(let base, let name, let at):
+            guard let inner = chain(base) else { return nil }
+            return (inner.root, inner.components + [name], min(inner.at, at))
+        case .item(let base, .literal(.string(let key)), let at):
+            guard let inner = chain(base) else { return nil }
+            return (inner.root, inner.components + [key], min(inner.at, at))
+        default: return nil
+        }
+    }
+
+    private mutating func recordPath(_ expression: Expression) {
+        guard let (root, components, at) = chain(expression), components.count > 1, !isDefined(root),
+              !Self.globals.contains(root), !seenPaths.contains(components) else { return }
+        seenPaths.insert(components)
+        let length = components.joined(separator: ".").unicodeScalars.count
+        paths.append(AttributePath(components: components, location: source.location(at, length: length)))
     }
 
     /// Names `body` reads without defining (used to detect `varargs`, `kwargs` and `caller` in macros).
@@ -112,6 +151,17 @@ struct FreeVariableAnalyzer {
         case .filterBlock(let body, let filters, _):
             for filter in filters { walk(filter.arguments) }
             scoped([]) { $0.walk(body) }
+        case .block(let b):
+            scoped(["super"]) { $0.walk(b.body) }
+        case .extends(let name, _):
+            walk(name)
+            if case .literal(.string(let file)) = name { walkInclude(file) }
+        case .importModule(let name, let alias, _, _):
+            walk(name)
+            define([alias])
+        case .fromImport(let name, let names, _, _):
+            walk(name)
+            define(names.map(\.alias))
         case .with(let assignments, let body, _):
             for (_, e) in assignments { walk(e) }
             scoped(assignments.flatMap { $0.0.boundNames }) { $0.walk(body) }
@@ -163,8 +213,11 @@ struct FreeVariableAnalyzer {
                 walk(pair.key)
                 walk(pair.value)
             }
-        case .attribute(let base, _, _): walk(base)
+        case .attribute(let base, _, _):
+            recordPath(expression)
+            walk(base)
         case .item(let base, let key, _):
+            recordPath(expression)
             walk(base)
             walk(key)
         case .slice(let base, let start, let stop, let step, _):
@@ -194,5 +247,10 @@ struct FreeVariableAnalyzer {
 extension Template {
     /// The context names this template (and the templates it includes with a constant name) reads
     /// without defining them, each with the location of its first use, in order of first use.
-    public var freeVariables: [FreeVariable] { FreeVariableAnalyzer.analyze(compiled) }
+    public var freeVariables: [FreeVariable] { FreeVariableAnalyzer.analyze(compiled).names }
+
+    /// The constant attribute chains rooted at free variables (`npc.name`, `mood.description`), each with
+    /// the location of its first use, in order of first use. Method calls (`d.items()`) appear too: the
+    /// caller decides which components are data fields.
+    public var attributePaths: [AttributePath] { FreeVariableAnalyzer.analyze(compiled).paths }
 }

@@ -7,10 +7,10 @@ import Basics
 enum FilterRegistry {
     static let names: Set<String> = [
         "abs", "attr", "batch", "capitalize", "center", "count", "d", "default", "dictsort", "e", "escape",
-        "first", "float", "forceescape", "format", "indent", "int", "items", "join", "last", "length", "list",
-        "lower", "map", "max", "min", "reject", "rejectattr", "replace", "reverse", "round", "safe", "select",
+        "filesizeformat", "first", "float", "forceescape", "format", "groupby", "indent", "int", "items", "join", "last", "length", "list",
+        "lower", "map", "max", "min", "pprint", "reject", "rejectattr", "replace", "reverse", "round", "safe", "select",
         "selectattr", "slice", "sort", "string", "striptags", "sum", "title", "tojson", "trim", "truncate",
-        "unique", "upper", "wordcount",
+        "unique", "upper", "urlencode", "wordcount", "wordwrap",
     ]
 
     static func isKnown(_ name: String) -> Bool { names.contains(name) }
@@ -22,10 +22,14 @@ enum FilterRegistry {
         case "safe", "string": _ = try f.bind([]); return .value(.string(try f.inputText()))
         case "escape", "e", "forceescape": return try StringFilters.escape(f)
         case "upper", "lower", "title", "capitalize", "trim", "truncate", "replace", "wordcount", "indent",
-             "center", "format", "striptags":
+             "center", "format", "striptags", "wordwrap":
             return try StringFilters.apply(f)
         case "abs", "round", "int", "float": return try NumberFilters.apply(f)
         case "map", "select", "reject", "selectattr", "rejectattr": return try HigherOrderFilters.apply(f)
+        case "groupby": return try GroupingFilters.groupBy(f)
+        case "filesizeformat": return try FormattingFilters.fileSize(f)
+        case "pprint": _ = try f.bind([]); return .value(.string(PythonPrettyPrint.format(try f.input())))
+        case "urlencode": return try FormattingFilters.urlEncode(f)
         default: return try SequenceFilters.apply(f)
         }
     }

@@ -4,6 +4,10 @@ import Basics
 /// attribute lookup to every item. Results are generators, as in Jinja2.
 enum HigherOrderFilters {
     static func apply(_ f: FilterInvocation) throws(TemplateError) -> RuntimeValue {
+        // Jinja2 guards these with `if value:`: a false input yields nothing and its arguments are not looked at.
+        guard try f.renderer.isTrue(f.value, at: f.at) else {
+            return .sequence(LazySequence(items: [], kind: .generator))
+        }
         let items = try f.items()
         var result: [Value] = []
         if f.name == "map" {

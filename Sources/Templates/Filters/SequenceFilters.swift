@@ -69,8 +69,13 @@ enum SequenceFilters {
     static func sorted(_ items: [Value], keys: [Value], reverse: Bool, _ f: FilterInvocation) throws(TemplateError)
         -> [Value]
     {
+        try sortedIndices(keys, reverse: reverse, f).map { items[$0] }
+    }
+
+    /// The positions of `keys` in Python's stable sorted order.
+    static func sortedIndices(_ keys: [Value], reverse: Bool, _ f: FilterInvocation) throws(TemplateError) -> [Int] {
         var failure: PythonError? = nil
-        let order = Array(items.indices).sorted { i, j in
+        let order = Array(keys.indices).sorted { i, j in
             if failure != nil { return i < j }
             do throws(PythonError) {
                 let (a, b) = reverse ? (keys[j], keys[i]) : (keys[i], keys[j])
@@ -82,7 +87,7 @@ enum SequenceFilters {
             return i < j
         }
         if let failure { throw f.fail(failure) }
-        return order.map { items[$0] }
+        return order
     }
 
     static func keys(_ items: [Value], attribute: Value?, caseSensitive: Bool, _ f: FilterInvocation)
@@ -98,6 +103,7 @@ enum SequenceFilters {
     private static func sort(_ f: FilterInvocation) throws(TemplateError) -> RuntimeValue {
         let args = try f.bind(["reverse", "case_sensitive", "attribute"])
         let items = try f.items()
+        if items.count < 2 { return .value(.array(items)) }  // no comparison happens in Python either
         let caseSensitive = try f.bool(args[1], default: false)
         let attribute = try f.plain(args[2])
         var keys: [Value]
@@ -119,6 +125,10 @@ enum SequenceFilters {
         let items = try f.items()
         let keys = try keys(items, attribute: try f.plain(args[1]),
                             caseSensitive: try f.bool(args[0], default: false), f)
+        // Python collects the keys in a set.
+        if let unhashable = keys.first(where: { !isHashable($0) }) {
+            throw f.fail(.type, "unhashable type: '\(unhashable.pythonTypeName)'")
+        }
         var seen: [Value] = []
         var result: [Value] = []
         for (item, key) in zip(items, keys) where !seen.contains(where: { PythonValues.equals($0, key) }) {
@@ -126,6 +136,14 @@ enum SequenceFilters {
             result.append(item)
         }
         return .sequence(LazySequence(items: result, kind: .generator))
+    }
+
+    private static func isHashable(_ value: Value) -> Bool {
+        switch value {
+        case .array, .object, .set: return false
+        case .tuple(let items): return items.allSatisfy(isHashable)
+        default: return true
+        }
     }
 
     private static func reverse(_ f: FilterInvocation) throws(TemplateError) -> RuntimeValue {
@@ -148,6 +166,7 @@ enum SequenceFilters {
             return .undefined(Undefined(message: "No aggregated item, sequence was empty.",
                                         location: f.renderer.location(f.at)))
         }
+        if items.count == 1 { return .value(items[0]) }  // Python compares nothing, so a bad key is fine
         let keys = try keys(items, attribute: try f.plain(args[1]),
                             caseSensitive: try f.bool(args[0], default: false), f)
         var best = 0

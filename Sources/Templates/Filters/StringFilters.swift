@@ -58,6 +58,19 @@ enum StringFilters {
             do throws(PythonError) {
                 return .value(try PythonArithmetic.apply(.modulo, .string(text), arguments))
             } catch { throw f.fail(error) }
+        case "wordwrap":
+            // wordwrap(width=79, break_long_words=True, wrapstring=None, break_on_hyphens=True): each line
+            // of the input wrapped on its own, joined with the wrap string.
+            let args = try f.bind(["width", "break_long_words", "wrapstring", "break_on_hyphens"])
+            let width = try f.int(args[0], default: 79)
+            if width <= 0 { throw f.fail(.value, "invalid width \(width) (must be > 0)") }
+            let wrapString = try f.plain(args[2]).flatMap { $0.isNull ? nil : $0.pythonStr } ?? "\n"
+            let breakLong = try f.bool(args[1], default: true), breakHyphens = try f.bool(args[3], default: true)
+            let paragraphs = PythonStrings.splitLines(try f.inputText()).map {
+                PythonTextWrap.wrap($0, width: width, breakLongWords: breakLong, breakOnHyphens: breakHyphens)
+                    .joined(separator: wrapString)
+            }
+            return .value(.string(paragraphs.joined(separator: wrapString)))
         case "striptags":
             _ = try f.bind([])
             return .value(.string(stripTags(try f.inputText())))
@@ -94,7 +107,6 @@ enum StringFilters {
     /// `truncate(length=255, killwords=False, end='...', leeway=None)` with leeway defaulting to 5.
     private static func truncate(_ f: FilterInvocation) throws(TemplateError) -> RuntimeValue {
         let args = try f.bind(["length", "killwords", "end", "leeway"])
-        let s = try f.inputText()
         let length = try f.int(args[0], default: 255)
         let killwords = try f.bool(args[1], default: false)
         let end = try f.text(args[2], default: "...")
@@ -103,6 +115,13 @@ enum StringFilters {
         let endLength = end.unicodeScalars.count
         if length < endLength { throw f.fail(.value, "expected length >= \(endLength), got \(length)") }
         if leeway < 0 { throw f.fail(.value, "expected leeway >= 0, got \(leeway)") }
+        // Jinja2 measures and slices the value itself (no str()): sequences short enough pass through
+        // unchanged, other values fail on len() or on the string operations.
+        guard case .value(.string(let s)) = f.value else {
+            let count = try f.renderer.length(f.value, at: f.at)
+            if count <= length + leeway { return f.value }
+            throw f.fail(.type, "only strings can be truncated")
+        }
         let scalars = Array(s.unicodeScalars)
         if scalars.count <= length + leeway { return .value(.string(s)) }
         let head = Array(scalars.prefix(length - endLength))

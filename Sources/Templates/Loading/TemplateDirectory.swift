@@ -8,15 +8,20 @@ import Foundation
 /// failed loads are not cached.
 public final class TemplateDirectory: TemplateLoading, @unchecked Sendable {
     public let root: URL
+    /// How error locations spell the directory (`templates` in `templates/x.jinja2:3:5`); nil: the path
+    /// relative to the process's working directory, or absolute.
+    public let displayRoot: String?
     private let lock = NSLock()
     private var cache: [String: Template] = [:]
 
-    public init(_ root: URL) {
+    public init(_ root: URL, displayRoot: String? = nil) {
         self.root = root
+        self.displayRoot = displayRoot
     }
 
     public func template(named name: String) throws(TemplateError) -> Template {
-        let segments = name.split(separator: "/", omittingEmptySubsequences: true)
+        // Jinja2's split_template_path: empty and "." segments vanish, ".." is refused.
+        let segments = name.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
         guard !name.hasPrefix("/"), !segments.contains(".."), !segments.isEmpty else {
             throw TemplateError(.notFound, name)
         }
@@ -29,8 +34,11 @@ public final class TemplateDirectory: TemplateLoading, @unchecked Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw TemplateError(.notFound, name)
         }
-        let text = String(decoding: data, as: UTF8.self)
-        let template = try Template(source: text, name: displayName(url), loader: self)
+        guard let text = String(bytes: data, encoding: .utf8) else {
+            throw TemplateError(.syntax, "\(name) is not valid UTF-8")
+        }
+        let shown = displayRoot.map { $0.hasSuffix("/") ? $0 + key : $0 + "/" + key } ?? displayName(url)
+        let template = try Template(source: text, name: shown, loader: self)
         lock.lock()
         defer { lock.unlock() }
         if let raced = cache[key] { return raced }

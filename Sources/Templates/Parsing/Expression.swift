@@ -57,12 +57,15 @@ struct Arguments: Sendable {
     static let none = Arguments()
 }
 
+/// Prefix `-` and `+`.
 enum UnaryOperator: Sendable { case negate, plus }
 
+/// Arithmetic operators; the raw value is the spelling (used in Python's error messages).
 enum BinaryOperator: String, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//", modulo = "%", power = "**"
 }
 
+/// Comparison and membership operators of a (possibly chained) comparison.
 enum CompareOperator: String, Sendable {
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case isIn = "in", notIn = "not in"

@@ -10,6 +10,7 @@ enum FilterNameCheck {
         try checker.walk(nodes, soft: false)
     }
 
+    /// Walks the tree once, carrying whether the current position is inside an `if` or a conditional.
     private struct Walker {
         let source: SourceText
 
@@ -50,6 +51,8 @@ enum FilterNameCheck {
             case .filterBlock(let body, let filters, _):
                 try walk(filters, soft: soft)
                 try walk(body, soft: false)
+            case .importModule(let e, _, _, _), .fromImport(let e, _, _, _), .extends(let e, _): try walk(e, soft: soft)
+            case .block(let b): try walk(b.body, soft: false)
             case .with(let assignments, let body, _):
                 for (_, e) in assignments { try walk(e, soft: soft) }
                 try walk(body, soft: false)

@@ -14,6 +14,14 @@ indirect enum Node: Sendable {
     case callBlock(call: Expression, macro: MacroDefinition, at: Int)
     case filterBlock(body: [Node], filters: [FilterCall], at: Int)
     case with(assignments: [(AssignTarget, Expression)], body: [Node], at: Int)
+    /// `{% block name [scoped] [required] %}…{% endblock %}`: renders the most derived override in place.
+    case block(BlockDefinition)
+    /// `{% extends 'file' %}`: the rest of the template only defines blocks for its parent.
+    case extends(Expression, at: Int)
+    /// `{% import 'file' as alias [with context] %}`.
+    case importModule(Expression, alias: String, withContext: Bool, at: Int)
+    /// `{% from 'file' import name [as alias], … [with context] %}`.
+    case fromImport(Expression, names: [(name: String, alias: String)], withContext: Bool, at: Int)
 }
 
 /// `{% for target in iterable [if filter] %}body{% else %}otherwise{% endfor %}`.
@@ -74,6 +82,27 @@ final class MacroDefinition: Sendable {
         self.catchesVarargs = catchesVarargs
         self.catchesKeywords = catchesKeywords
         self.usesCaller = usesCaller
+        self.at = at
+    }
+}
+
+/// `{% block name %}body{% endblock %}`, shared by every render.
+///
+/// Invariant: block names are unique within one template (the parser refuses duplicates).
+final class BlockDefinition: Sendable {
+    let name: String
+    let body: [Node]
+    /// `scoped`: the body sees the variables of the enclosing loops (otherwise only top-level ones).
+    let scoped: Bool
+    /// `required`: a template that renders it must override it.
+    let required: Bool
+    let at: Int
+
+    init(name: String, body: [Node], scoped: Bool, required: Bool, at: Int) {
+        self.name = name
+        self.body = body
+        self.scoped = scoped
+        self.required = required
         self.at = at
     }
 }

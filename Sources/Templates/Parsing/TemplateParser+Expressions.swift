@@ -5,7 +5,9 @@ import Basics
 /// `- +`, primaries with postfix `.name`, `[…]`, calls, then filters `|f` and tests `is t`.
 extension TemplateParser {
     mutating func parseExpression(withCondition: Bool = true) throws(TemplateError) -> Expression {
-        withCondition ? try parseConditional() : try parseOr()
+        try enter()
+        defer { depth -= 1 }
+        return withCondition ? try parseConditional() : try parseOr()
     }
 
     /// Comma-separated expressions become a tuple; a single one stays itself.
@@ -64,6 +66,8 @@ extension TemplateParser {
         if current.isName("not") {
             let at = current.offset
             advance()
+            try enter()
+            defer { depth -= 1 }
             return .not(try parseNot(), at: at)
         }
         return try parseCompare()
@@ -131,6 +135,8 @@ extension TemplateParser {
     }
 
     private mutating func parseUnary(withFilter: Bool) throws(TemplateError) -> Expression {
+        try enter()
+        defer { depth -= 1 }
         let at = current.offset
         var node: Expression
         if current.isOp("-") {

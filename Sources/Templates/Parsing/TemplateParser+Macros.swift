@@ -51,6 +51,65 @@ extension TemplateParser {
         return (parameters, defaults)
     }
 
+    /// `{% block name [scoped] [required] %}body{% endblock [name] %}`.
+    mutating func parseBlock(openedAt offset: Int) throws(TemplateError) -> Node {
+        advance()
+        let name = try expectName()
+        var scoped = false, required = false
+        while true {
+            if skipKeyword("scoped") { scoped = true } else if skipKeyword("required") { required = true } else { break }
+        }
+        let body = try parseBody(endTags: ["endblock"], dropNeedle: true, blockName: "block")
+        if case .name(let closing) = current.kind {
+            guard closing == name else { throw fail("mismatching name '\(closing)' for block '\(name)'") }
+            advance()
+        }
+        return .block(BlockDefinition(name: name, body: body, scoped: scoped, required: required, at: offset))
+    }
+
+    /// `{% import expr as name [with|without context] %}`.
+    mutating func parseImport(openedAt offset: Int) throws(TemplateError) -> Node {
+        advance()
+        let template = try parseExpression()
+        try expectKeyword("as")
+        let alias = try expectName()
+        return .importModule(template, alias: alias, withContext: parseImportContext(default: false), at: offset)
+    }
+
+    /// `{% from expr import a, b as c [with|without context] %}`.
+    mutating func parseFromImport(openedAt offset: Int) throws(TemplateError) -> Node {
+        advance()
+        let template = try parseExpression()
+        try expectKeyword("import")
+        var names: [(name: String, alias: String)] = []
+        while true {
+            if !names.isEmpty {
+                guard current.isOp(",") else { break }
+                advance()
+            }
+            if (current.isName("with") || current.isName("without")), lookahead.isName("context") { break }
+            guard case .name(let name) = current.kind else {
+                if names.isEmpty { throw fail("expected token 'name', got '\(current.description)'") }
+                break
+            }
+            if name.hasPrefix("_") { throw fail("names starting with an underline can not be imported") }
+            advance()
+            var alias = name
+            if skipKeyword("as") { alias = try expectName() }
+            names.append((name, alias))
+        }
+        return .fromImport(template, names: names, withContext: parseImportContext(default: false), at: offset)
+    }
+
+    private mutating func parseImportContext(default fallback: Bool) -> Bool {
+        if (current.isName("with") || current.isName("without")), lookahead.isName("context") {
+            let with = current.isName("with")
+            advance(); advance()
+            return with
+        }
+        return fallback
+    }
+
     /// A name, `ns.attr` (when allowed) or a tuple of names, as `for`/`set`/`with` accept.
     mutating func parseAssignTarget(endNames: Set<String>, withNamespace: Bool) throws(TemplateError)
         -> AssignTarget

@@ -7,6 +7,9 @@ struct TemplateParser {
     let source: SourceText
     var tokens: [Token]
     var index = 0
+    /// Current nesting of expressions and blocks; bounded so hostile input cannot exhaust the stack.
+    var depth = 0
+    static let maximumDepth = 200
 
     init(tokens: [Token], source: SourceText) {
         self.tokens = tokens
@@ -18,6 +21,7 @@ struct TemplateParser {
         let body = try parser.subparse(endTags: [])
         guard case .end = parser.current.kind else { throw parser.fail("unexpected \(parser.current.description)") }
         try FilterNameCheck.check(body, source: source)
+        _ = try blocks(in: body, source: source)
         return body
     }
 
@@ -28,6 +32,14 @@ struct TemplateParser {
 
     mutating func advance() {
         if index < tokens.count - 1 { index += 1 }
+    }
+
+    mutating func enter() throws(TemplateError) {
+        depth += 1
+        if depth > Self.maximumDepth {
+            throw TemplateError(.syntax, "template nesting is too deep (more than \(Self.maximumDepth) levels)",
+                                at: source.location(current.offset))
+        }
     }
 
     func fail(_ message: String, at offset: Int? = nil) -> TemplateError {
@@ -72,6 +84,8 @@ struct TemplateParser {
 
     /// Nodes up to a `{% tag %}` whose name is in `endTags` (left as the current token) or the end.
     mutating func subparse(endTags: Set<String>) throws(TemplateError) -> [Node] {
+        try enter()
+        defer { depth -= 1 }
         var body: [Node] = []
         while true {
             let token = current
@@ -128,9 +142,23 @@ struct TemplateParser {
         case "filter": return try parseFilterBlock(openedAt: offset)
         case "with": return try parseWith(openedAt: offset)
         case "print":
+            // Jinja2 prints each comma-separated expression in turn (not a tuple).
             advance()
-            return .output(try parseTuple(withCondition: true), at: offset)
-        case "block", "extends", "import", "from", "autoescape":
+            var outputs: [Node] = []
+            while true {
+                if case .blockEnd = current.kind { break }
+                if !outputs.isEmpty { try expectOp(",") }
+                outputs.append(.output(try parseExpression(), at: offset))
+            }
+            if outputs.count == 1, let only = outputs.first { return only }
+            return .with(assignments: [], body: outputs, at: offset)
+        case "import": return try parseImport(openedAt: offset)
+        case "from": return try parseFromImport(openedAt: offset)
+        case "block": return try parseBlock(openedAt: offset)
+        case "extends":
+            advance()
+            return .extends(try parseExpression(), at: offset)
+        case "autoescape":
             throw TemplateError(.unsupported, "the '\(tag)' tag is not supported by this engine",
                                 at: source.location(current.offset))
         default:
@@ -249,4 +277,39 @@ struct TemplateParser {
         return name
     }
 
+}
+
+extension TemplateParser {
+    /// Every `{% block %}` of a template by name, wherever it is nested; a name used twice is an error.
+    static func blocks(in nodes: [Node], source: SourceText) throws(TemplateError) -> [String: BlockDefinition] {
+        var found: [String: BlockDefinition] = [:]
+        func visit(_ nodes: [Node]) throws(TemplateError) {
+            for node in nodes {
+                switch node {
+                case .block(let b):
+                    if found[b.name] != nil {
+                        throw TemplateError(.syntax, "block '\(b.name)' defined twice", at: source.location(b.at))
+                    }
+                    found[b.name] = b
+                    try visit(b.body)
+                case .ifBlock(let branches, let otherwise):
+                    for branch in branches { try visit(branch.body) }
+                    if let otherwise { try visit(otherwise) }
+                case .forLoop(let loop):
+                    try visit(loop.body)
+                    if let otherwise = loop.otherwise { try visit(otherwise) }
+                case .setBlock(_, let body, _, _), .filterBlock(let body, _, _), .with(_, let body, _):
+                    try visit(body)
+                case .macro(let m), .callBlock(_, let m, _): try visit(m.body)
+                default: break
+                }
+            }
+        }
+        try visit(nodes)
+        return found
+    }
+
+    private func blocks(in nodes: [Node], source: SourceText) throws(TemplateError) -> [String: BlockDefinition] {
+        try Self.blocks(in: nodes, source: source)
+    }
 }

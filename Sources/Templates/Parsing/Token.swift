@@ -3,6 +3,7 @@
 /// Invariant: `offset` is the position of the token's first scalar in the newline-normalised source (see
 /// `SourceText`), so a location can always be recovered from it.
 struct Token: Sendable {
+    /// What the token is; names, strings and numbers carry their decoded value.
     enum Kind: Sendable, Equatable {
         /// Template text outside tags, already stripped as `-` markers require.
         case data(String)

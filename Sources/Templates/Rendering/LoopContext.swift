@@ -9,10 +9,13 @@ final class LoopContext {
     var index0 = 0
     let depth0: Int
     var lastChanged: [Value]? = nil
+    /// Set for `{% for … recursive %}`: what `loop(items)` runs again.
+    let recursion: RecursiveLoop?
 
-    init(items: [Value], depth0: Int) {
+    init(items: [Value], depth0: Int, recursion: RecursiveLoop? = nil) {
         self.items = items
         self.depth0 = depth0
+        self.recursion = recursion
     }
 
     func attribute(_ name: String, at location: SourceLocation?) -> RuntimeValue {
@@ -40,5 +43,16 @@ final class LoopContext {
                 message: Undefined.memberMessage(of: "jinja2.runtime.LoopContext object", .string(name)),
                 location: location))
         }
+    }
+}
+
+/// The loop node and scope a recursive `loop(items)` call re-runs.
+final class RecursiveLoop {
+    let loop: ForLoop
+    let scope: Scope
+
+    init(loop: ForLoop, scope: Scope) {
+        self.loop = loop
+        self.scope = scope
     }
 }

@@ -25,6 +25,17 @@ extension Renderer {
             var kwargs: [(String, Value)] = []
             for (k, v) in keyword { kwargs.append((k, try toValue(v, at: offset))) }
             return try callBuiltin(callable, args, kwargs, at: offset)
+        case .loop(let context):
+            guard let recursion = context.recursion else {
+                throw fail(.type, "The loop must have the 'recursive' marker to be called recursively.", at: offset)
+            }
+            guard positional.count == 1, keyword.isEmpty, let argument = positional.first else {
+                throw fail(.type, "loop() takes exactly one iterable", at: offset)
+            }
+            var out = ""
+            try runLoop(recursion.loop, items: try iterate(argument, at: offset), recursion.scope,
+                        depth0: context.depth0 + 1, into: &out)
+            return .value(.string(out))
         case .undefined(let u):
             throw u.error
         default:
@@ -68,7 +79,12 @@ extension Renderer {
             for (k, v) in kwargs { object[k] = v }
             return .namespace(Namespace(object))
         case .cycler:
-            return .callable(.cyclerNext(Cycler(args)))
+            return .callable(.cyclerObject(Cycler(args)))
+        case .cyclerObject:
+            throw fail(.type, "'Cycler' object is not callable", at: offset)
+        case .cyclerReset(let cycler):
+            cycler.position = 0
+            return .none
         case .joiner:
             let separator = args.first?.pythonStr ?? ", "
             return .callable(.joinerCall(Joiner(separator)))
@@ -89,6 +105,16 @@ extension Renderer {
             }
             loop.lastChanged = args
             return .value(.bool(true))
+        case .superBlock(let name, let level):
+            var out = ""
+            try renderBlock(name, level: level, rootScope, at: offset, into: &out)
+            return .value(.string(out))
+        case .blockReference(let name):
+            var out = ""
+            try renderBlock(name, level: 0, rootScope, at: offset, into: &out)
+            return .value(.string(out))
+        case .selfReference:
+            throw fail(.type, "'TemplateReference' object is not callable", at: offset)
         case .lipsum:
             throw fail(.unsupported, "lipsum() is random and not supported", at: offset)
         }
@@ -152,7 +178,16 @@ extension Renderer {
             }
         }
         var out = ""
-        try execute(definition.body, scope, into: &out)
+        if let own = macro.context {
+            // A macro from a template imported without context sees only its own template's variables.
+            let isolated = Renderer(template: macro.template, context: own)
+            isolated.depth = depth
+            isolated.moduleContext = own
+            defer { macroScopes += isolated.macroScopes }
+            try isolated.execute(definition.body, scope, into: &out)
+        } else {
+            try execute(definition.body, scope, into: &out)
+        }
         return .value(.string(out))
     }
 }

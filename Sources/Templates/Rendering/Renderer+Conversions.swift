@@ -11,7 +11,7 @@ extension Renderer {
             if case .range = s.kind { return .array(s.items) }
             return .array(s.items)
         case .namespace(let n): return .object(n.attributes)
-        case .macro, .loop, .callable:
+        case .macro, .loop, .callable, .module:
             throw fail(.unsupported, "a \(typeName(value)) cannot be used as a value here", at: offset)
         }
     }
@@ -25,6 +25,7 @@ extension Renderer {
         case .namespace: return "Namespace"
         case .callable: return "builtin_function_or_method"
         case .sequence(let s): return s.typeName
+        case .module: return "TemplateModule"
         }
     }
 
@@ -40,7 +41,7 @@ extension Renderer {
             if case .generator = s.kind { return true }
             if case .reverseIterator = s.kind { return true }
             return !s.items.isEmpty
-        case .macro, .loop, .namespace, .callable: return true
+        case .macro, .loop, .namespace, .callable, .module: return true
         }
     }
 
@@ -56,6 +57,7 @@ extension Renderer {
         case .macro(let m): return "<Macro '\(m.definition.name)'>"
         case .loop(let l): return "<LoopContext \(l.index0 + 1)/\(l.items.count)>"
         case .callable(let c): return "<built-in method \(c.name)>"
+        case .module(let m): return m.output
         }
     }
 
@@ -70,7 +72,7 @@ extension Renderer {
             throw u.error
         case .namespace: throw fail(.type, "'Namespace' object is not iterable", at: offset)
         case .loop: throw fail(.unsupported, "iterating over 'loop' is not supported", at: offset)
-        case .macro, .callable: throw fail(.type, "'\(typeName(value))' object is not iterable", at: offset)
+        case .macro, .callable, .module: throw fail(.type, "'\(typeName(value))' object is not iterable", at: offset)
         }
     }
 

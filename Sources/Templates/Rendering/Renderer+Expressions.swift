@@ -61,8 +61,11 @@ extension Renderer {
                 }
             } catch { throw fail(error, at: at) }
         case .binary(let op, let left, let right, let at):
-            let a = try toValue(try evaluate(left, scope), at: left.offset ?? at)
-            let b = try toValue(try evaluate(right, scope), at: right.offset ?? at)
+            let l = try evaluate(left, scope), r = try evaluate(right, scope)
+            if case .sequence = l { throw unsupportedOperands(op, l, r, at: at) }
+            if case .sequence = r { throw unsupportedOperands(op, l, r, at: at) }
+            let a = try toValue(l, at: left.offset ?? at)
+            let b = try toValue(r, at: right.offset ?? at)
             do {
                 return .value(try PythonArithmetic.apply(op, a, b))
             } catch { throw fail(error, at: at) }
@@ -97,6 +100,13 @@ extension Renderer {
         }
     }
 
+    /// Python refuses arithmetic on iterators, ranges and dict views (except in ways templates never use).
+    private func unsupportedOperands(_ op: BinaryOperator, _ a: RuntimeValue, _ b: RuntimeValue, at: Int)
+        -> TemplateError
+    {
+        fail(.type, "unsupported operand type(s) for \(op.rawValue): '\(typeName(a))' and '\(typeName(b))'", at: at)
+    }
+
     /// Name resolution: template scopes, then the render context, then Jinja2's globals.
     func lookupName(_ name: String, _ scope: Scope) -> RuntimeValue? {
         if let value = scope.lookup(name) { return value }
@@ -108,6 +118,7 @@ extension Renderer {
         case "lipsum": return .callable(.lipsum)
         case "cycler": return .callable(.cycler)
         case "joiner": return .callable(.joiner)
+        case "self": return .callable(.selfReference)
         default: return nil
         }
     }

@@ -7,6 +7,9 @@ extension Renderer {
         case .value(let v):
             if PythonMethods.has(v, name) { return .callable(.method(v, name)) }
             if case .object(let o) = v, let member = o[name] { return .value(member) }
+            if case .tuple(let pair) = v, pair.count == 2, name == "grouper" || name == "list" {
+                return .value(pair[name == "grouper" ? 0 : 1])  // groupby's _GroupTuple fields
+            }
             return missing(v, .string(name), at: offset)
         case .undefined(let u):
             throw u.error
@@ -27,6 +30,26 @@ extension Renderer {
             default:
                 return .undefined(Undefined(
                     message: Undefined.memberMessage(of: "jinja2.runtime.Macro object", .string(name)),
+                    location: location(offset)))
+            }
+        case .module(let module):
+            if let member = module.exports[name] { return member }
+            return .undefined(Undefined(
+                message: Undefined.memberMessage(of: "jinja2.environment.TemplateModule object", .string(name)),
+                location: location(offset)))
+        case .callable(.selfReference):
+            if blockChains[name] != nil { return .callable(.blockReference(name)) }
+            return .undefined(Undefined(
+                message: Undefined.memberMessage(of: "jinja2.runtime.TemplateReference object", .string(name)),
+                location: location(offset)))
+        case .callable(.cyclerObject(let cycler)):
+            switch name {
+            case "next": return .callable(.cyclerNext(cycler))
+            case "reset": return .callable(.cyclerReset(cycler))
+            case "current": return cycler.items.isEmpty ? .none : .value(cycler.items[cycler.position])
+            default:
+                return .undefined(Undefined(
+                    message: Undefined.memberMessage(of: "jinja2.utils.Cycler object", .string(name)),
                     location: location(offset)))
             }
         case .callable:

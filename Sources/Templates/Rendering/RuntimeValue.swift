@@ -13,6 +13,8 @@ enum RuntimeValue {
     case namespace(Namespace)
     case callable(Callable)
     case sequence(LazySequence)
+    /// `{% import … as m %}`: the imported template's exported macros and variables.
+    case module(TemplateModule)
 
     static var none: RuntimeValue { .value(.null) }
 
@@ -51,12 +53,30 @@ final class MacroClosure {
     let template: CompiledTemplate
     /// The `caller` a `{% call %}` block passes, if any.
     let caller: MacroClosure?
+    /// The variables the body sees when it came from a template imported without the caller's context;
+    /// nil: the calling render's context.
+    let context: ValueObject?
 
-    init(definition: MacroDefinition, scope: Scope, template: CompiledTemplate, caller: MacroClosure? = nil) {
+    init(definition: MacroDefinition, scope: Scope, template: CompiledTemplate, caller: MacroClosure? = nil,
+         context: ValueObject? = nil) {
         self.definition = definition
         self.scope = scope
         self.template = template
         self.caller = caller
+        self.context = context
+    }
+}
+
+/// An imported template: what its top level defined (names without a leading underscore) and its output.
+final class TemplateModule {
+    let name: String
+    let exports: [String: RuntimeValue]
+    let output: String
+
+    init(name: String, exports: [String: RuntimeValue], output: String) {
+        self.name = name
+        self.exports = exports
+        self.output = output
     }
 }
 
@@ -72,7 +92,15 @@ enum Callable {
     case method(Value, String)
     case loopCycle(LoopContext)
     case loopChanged(LoopContext)
+    /// A `cycler(...)` object; its methods are `.cyclerNext`/`.cyclerReset`.
+    case cyclerObject(Cycler)
     case cyclerNext(Cycler)
+    case cyclerReset(Cycler)
+    /// `super()` inside a block: the next definition up the inheritance chain.
+    case superBlock(String, Int)
+    /// `self`, whose attributes are the template's blocks (`self.title()`).
+    case selfReference
+    case blockReference(String)
     case joinerCall(Joiner)
 
     var name: String {
@@ -86,7 +114,12 @@ enum Callable {
         case .method(_, let n): return n
         case .loopCycle: return "cycle"
         case .loopChanged: return "changed"
+        case .cyclerObject: return "Cycler"
         case .cyclerNext: return "next"
+        case .cyclerReset: return "reset"
+        case .superBlock: return "super"
+        case .selfReference: return "TemplateReference"
+        case .blockReference(let name): return name
         case .joinerCall: return "Joiner"
         }
     }
@@ -110,6 +143,7 @@ final class Joiner {
 /// `reverse`, `batch`, `items`, `range`, `dict.items()` …), materialised but remembering what it is,
 /// because Python prints, measures and indexes those differently from lists.
 struct LazySequence {
+    /// Which Python object it stands for (decides `str()`, `len()` and indexing).
     enum Kind {
         case generator
         case reverseIterator(String)

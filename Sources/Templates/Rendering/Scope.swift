@@ -20,11 +20,4 @@ final class Scope {
         }
         return nil
     }
-
-    /// Every visible variable, inner scopes winning (for `{% include %}` and `without context` checks).
-    func flattened() -> [String: RuntimeValue] {
-        var all = parent?.flattened() ?? [:]
-        for (k, v) in variables { all[k] = v }
-        return all
-    }
 }

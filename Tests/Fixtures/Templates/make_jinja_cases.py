@@ -4,6 +4,7 @@ configures it, and writes jinja_cases.jsonl: one line per case with the expected
 
 Run from this folder: python3 make_jinja_cases.py   (needs Jinja2 3.1.x)
 """
+import copy
 import json
 import jinja2
 
@@ -257,6 +258,156 @@ case("t-sameas", "{{ none is sameas none }} {{ true is sameas true }} {{ 1 is sa
 case("t-odd-string-error", "{{ 'a' is odd }}", U)
 case("t-defined-chain", "{{ npc.name is defined and npc.name | length > 3 }}", U)
 
+# --- more statements, literals and globals -------------------------------------------------------
+case("call-block-args", "{% macro ls(items) %}{% for i in items %}[{{ caller(i) }}]{% endfor %}{% endmacro %}"
+     "{% call(x) ls(xs) %}<{{ x * 2 }}>{% endcall %}", U)
+case("call-block-kwargs-macro", "{% macro m(a, b=2) %}{{ a }}{{ b }}:{{ caller() }}{% endmacro %}{% call m(1, b=3) %}c{% endcall %}", U)
+case("filter-block", "{% filter upper %}hello {{ s }}{% endfilter %}|{% filter replace('a', 'b') | title %}aa bb{% endfilter %}", U)
+case("print-tag", "{% print n + 1 %}|{% print 'a', 'b' %}", U)
+case("with-shadow", "{% set x = 1 %}{% with x = x + 1 %}{{ x }}{% endwith %}{{ x }}", U)
+case("namespace-init", "{% set ns = namespace(a=1, b='x') %}{% set ns.a = ns.a + 1 %}{{ ns.a }}{{ ns.b }}", U)
+case("namespace-not-ns", "{% set d2 = {} %}{% set d2.a = 1 %}", U)
+case("cycler-joiner", "{% set c = cycler('a', 'b') %}{{ c.next() }}{{ c.next() }}{{ c.next() }}"
+     "{% set j = joiner(', ') %}{% for x in xs %}{{ j() }}{{ x }}{% endfor %}", U)
+case("dict-global", "{{ dict(a=1, b=[2]) }} {{ dict() }}", U)
+case("range-args", "{{ range(5) | list }} {{ range(1, 4) | list }} {{ range(10, 0, -3) | list }} {{ range(0) | list }} {{ range(3) | length }}", U)
+case("int-literals", "{{ 0x1F }} {{ 0o17 }} {{ 0b101 }} {{ 1_000 }} {{ 1e3 }} {{ 1.5e-3 }} {{ 007 if false else 0 }}", U)
+case("string-escapes", "{{ '\\x41\\u00e9\\t|' }}{{ \"a\\\\b\" }}{{ 'it\\'s' }}{{ '\\q' }}", U)
+case("loop-depth-length", "{% for a in [[1, 2], [3]] %}{% for b in a %}{{ loop.depth }}{{ loop.length }}{% endfor %}|{% endfor %}", U)
+case("loop-in-else", "{% for x in [] %}{% else %}{{ loop is defined }}{% endfor %}", U)
+case("nested-loop-outer-access", "{% for a in [1, 2] %}{% set outer = loop %}{% for b in [1, 2] %}{{ outer.index }}{{ loop.index }} {% endfor %}{% endfor %}", U)
+case("macro-name-args", "{% macro m(a, b) %}{% endmacro %}{{ m.name }} {{ m.arguments }}", U)
+case("macro-recursion", "{% macro fact(n) %}{{ 1 if n <= 1 else n * fact(n - 1) | int }}{% endmacro %}{{ fact(5) }}", U)
+case("set-multiple-targets-error", "{% set a, b = [1] %}", U)
+case("getattr-on-list-method", "{{ xs.count(1) }} {{ xs.index(2) }} {{ words.index('b') }}", U)
+case("string-methods-more", "{{ 'a,b,,c'.split(',') }} {{ 'a b  c'.split(' ', 1) }} {{ '  x  '.lstrip() }}| {{ 'x'.center(5, '*') }} "
+     "{{ 'abc'.endswith(('c', 'd')) }} {{ '42'.zfill(5) }} {{ 'Ab'.swapcase() }} {{ 'a\\nb'.splitlines() }} {{ 'hello'.find('l') }} "
+     "{{ 'hello'.rfind('l') }} {{ 'x'.isdigit() }} {{ '12'.isdigit() }} {{ 'hello world'.title() }} {{ 'ab'.ljust(4, '.') }}|", U)
+case("dict-get-default-none", "{{ d.get('zz') }} {{ d.get('a', 5) }} {{ d.copy() }}", U)
+case("str-format-errors", "{{ '{0}{1}'.format('a') }}", U)
+case("is-sequence-on-string", "{{ 'abc' is iterable }} {{ none is iterable }} {{ range(2) is iterable }}", U)
+case("compare-chain-mixed", "{{ 1 < 2 > 0 }} {{ 1 == 1 == 1.0 }} {{ 'a' in 'abc' in 'xabcx' }}", U)
+case("not-precedence", "{{ not 1 == 2 }} {{ not 'a' in 'abc' }} {{ (not 1) == 2 }}", U)
+case("concat-precedence", "{{ 1 + 2 ~ 3 * 2 }} {{ 'a' ~ 1 + 2 }}", U)
+case("filter-on-literal-list", "{{ [3, 1, 2] | sort | first }} {{ (1, 2) | list }} {{ {'a': 1} | list }}", U)
+case("float-formatting", "{{ 1/3 }} {{ 2/3 }} {{ 10/4 }} {{ 1e100 }} {{ 1.5e-10 }} {{ 123456789012345678.0 }} {{ -0.0 }} {{ 1e22 }}", U)
+case("int-overflow-boundary", "{{ 2 ** 62 }} {{ 9223372036854775807 }}", U)
+case("sum-floats", "{{ [0.1, 0.2, 0.3] | sum }} {{ [1, 2.5] | sum }}", U)
+case("round-negative-precision", "{{ 1234.5678 | round(-2) }} {{ 15 | round(-1) }} {{ 25 | round(-1) }}", U)
+case("length-of-range-and-dict-items", "{{ d.items() | length }} {{ range(7) | count }}", U)
+case("join-nested", "{{ [[1, 2], [3]] | join(';') }} {{ [none, true] | join }}", U)
+case("default-on-none", "{{ none | default('x') }} {{ none | default('x', true) }} {{ false | d('y', true) }}", U)
+case("tojson-special", "{{ [1.0, 1e16, -0.0, 'a\\u2028b'] | tojson }} {{ none | tojson }} {{ true | tojson }}", U)
+case("first-last-dict", "{{ d | first }} {{ d | last }}", U)
+case("truncate-unicode", "{{ 'héllo wörld ünïcode text' | truncate(12) }}", U)
+case("wordcount-unicode", "{{ 'naïve café – test_1 42' | wordcount }}", U)
+case("center-unicode", "[{{ 'é' | center(4) }}]", U)
+case("indent-crlf-in-value", "{{ 'a\\r\\nb\\rc' | indent(2) }}", U)
+
+case("f-groupby", "{% for g in rows | groupby('k') %}{{ g.grouper }}:{{ g.list | map(attribute='v') | list }};{% endfor %}"
+     "|{{ rows | groupby('k') }}|{% for k, items in rows | groupby('v') %}{{ k }}={{ items | length }};{% endfor %}",
+     {"rows": [{"k": "x", "v": 2}, {"k": "Y", "v": 1}, {"k": "X", "v": 3}, {"k": "y", "v": 2}]})
+case("f-groupby-case-sensitive", "{{ rows | groupby('k', case_sensitive=true) | map('first') | list }}",
+     {"rows": [{"k": "x"}, {"k": "Y"}, {"k": "X"}, {"k": "y"}]})
+case("f-groupby-default", "{{ rows | groupby('k', default='none') | map('first') | list }}",
+     {"rows": [{"k": "b"}, {}, {"k": "a"}]})
+case("f-groupby-missing", "{{ rows | groupby('k') }}", {"rows": [{"k": "b"}, {}]})
+
+case("f-filesizeformat", "{{ 1 | filesizeformat }} {{ 0 | filesizeformat }} {{ 999 | filesizeformat }} {{ 1000 | filesizeformat }} "
+     "{{ 1500 | filesizeformat }} {{ 1536 | filesizeformat(true) }} {{ 123456789 | filesizeformat }} {{ '2048' | filesizeformat(binary=true) }} "
+     "{{ 1e30 | filesizeformat }} {{ 12.7 | filesizeformat }} {{ -5 | filesizeformat }}", U)
+case("f-urlencode", "{{ 'a b/c?d=é&' | urlencode }} {{ {'q': 'x y', 'n': 1, 'e': 'é/&'} | urlencode }} "
+     "{{ [('a', 1), ('b c', 'd/e')] | urlencode }} {{ 42 | urlencode }} {{ '~_.-' | urlencode }}", U)
+
+TREE = {"t": [{"n": "a", "c": [{"n": "b", "c": []}, {"n": "c", "c": [{"n": "d", "c": []}]}]}, {"n": "e", "c": []}]}
+case("for-recursive", "{% for x in t recursive %}<{{ x.n }}{{ loop.depth }}{{ loop.depth0 }}{% if x.c %}[{{ loop(x.c) }}]{% endif %}>{% endfor %}", TREE)
+case("for-recursive-else", "{% for x in t recursive %}<{{ x.n }}:{{ loop(x.c) }}>{% else %}E{% endfor %}", TREE)
+case("for-recursive-filter", "{% for x in t if x.n != 'c' recursive %}{{ x.n }}{{ loop.index }}/{{ loop.length }}({{ loop(x.c) }}){% endfor %}", TREE)
+case("for-recursive-whitespace", "{% for x in t recursive %}\n- {{ x.n }}{% if x.c %}{{ loop(x.c) | indent(2) }}{% endif %}{% endfor %}\n", TREE)
+case("for-loop-call-not-recursive", "{% for x in t %}{{ loop(x.c) }}{% endfor %}", TREE)
+
+MODS = {"m.j": "{% macro hi(n) %}Hi {{ n }}{{ suffix is defined }}{% endmacro %}{% set title = 'T' %}"
+               "{% set _p = 1 %}{% macro box() %}[{{ caller() }}]{% endmacro %}body"}
+case("import-as", "{% import 'm.j' as m %}{{ m.hi(1) }} {{ m.title }}", {"suffix": "!"}, files=MODS)
+case("import-with-context", "{% import 'm.j' as m with context %}{{ m.hi(1) }}", {"suffix": "!"}, files=MODS)
+case("from-import", "{% from 'm.j' import hi, title as t %}{{ hi(2) }}{{ t }}", {}, files=MODS)
+case("from-import-missing-used", "{% from 'm.j' import nope %}{{ nope }}", {}, files=MODS)
+case("from-import-missing-unused", "{% from 'm.j' import nope %}x", {}, files=MODS)
+case("from-import-underscore", "{% from 'm.j' import _p %}x", {}, files=MODS)
+case("import-missing-attribute", "{% import 'm.j' as m %}{{ m.nope }}", {}, files=MODS)
+case("import-module-str", "{% import 'm.j' as m %}{{ m }}", {}, files=MODS)
+case("import-caller-sees-context", "{% from 'm.j' import box %}{% call box() %}{{ suffix }}{% endcall %}", {"suffix": "!"}, files=MODS)
+case("import-not-found", "{% import 'none.j' as m %}", {}, files=MODS)
+
+BASES = {
+    "base": "B1 {% block a %}base-a{% endblock %} B2 {% block b %}base-b {{ title }}{% endblock %} B3\n",
+    "mid": "{% extends 'base' %}{% block a %}mid-a[{{ super() }}]{% endblock %}",
+    "loopy": "{% for i in [1, 2] %}{% block item %}<{{ i is defined }}>{% endblock %}{% endfor %}",
+    "loopy2": "{% for i in [1, 2] %}{% block item scoped %}<{{ i }}>{% endblock %}{% endfor %}",
+    "req": "[{% block r required %}{% endblock %}]",
+}
+case("extends-basic", "pre {% extends 'base' %} post {% block b %}child-b {{ super() }}{% endblock %} tail", {"title": "T"}, files=BASES)
+case("extends-two-levels", "{% extends 'mid' %}{% block a %}top({{ super() }}){% endblock %}", {"title": "T"}, files=BASES)
+case("extends-set-visible-in-parent", "{% extends 'base' %}{% set title = 'SET' %}{% block b %}{{ title }}{% endblock %}", {}, files=BASES)
+case("block-self", "{% block x %}X{% endblock %}|{{ self.x() }}", {}, files=BASES)
+case("block-not-scoped", "{% extends 'loopy' %}", {}, files=BASES)
+case("block-scoped", "{% extends 'loopy2' %}", {}, files=BASES)
+case("block-defined-twice", "{% block a %}1{% endblock %}{% block a %}2{% endblock %}", {}, files=BASES)
+case("extends-twice", "{% extends 'base' %}{% extends 'base' %}", {"title": "T"}, files=BASES)
+case("block-super-missing", "{% block a %}{{ super() }}{% endblock %}", {}, files=BASES)
+case("extends-nested-block-undefined-title", "{% extends 'base' %}{% block a %}{% block inner %}I{% endblock %}{% endblock %}", {}, files=BASES)
+case("extends-conditional-false", "{% if false %}{% extends 'base' %}{% endif %}plain", {}, files=BASES)
+case("block-no-loop", "{% extends 'base' %}{% block b %}{{ loop }}{% endblock %}", {}, files=BASES)
+case("endblock-name", "{% block q %}Q{% endblock q %}ok", {}, files=BASES)
+case("block-required-missing", "{% extends 'req' %}", {}, files=BASES)
+case("block-required-given", "{% extends 'req' %}{% block r %}R{% endblock %}", {}, files=BASES)
+case("extends-whitespace", "{% extends 'base' %}\n\n{% block a %}\nA\n{% endblock %}\n", {"title": "T"}, files=BASES)
+
+# --- whitespace around block tags (no trim_blocks / lstrip_blocks) ----------------------------------
+W = {"items": ["a", "b"], "t": True, "f": False}
+for label, body in [
+    ("for-lines", "{% for x in items %}\n{{ x }}\n{% endfor %}\n"),
+    ("for-indented", "  {% for x in items %}\n    - {{ x }}\n  {% endfor %}\n"),
+    ("for-minus-both", "{% for x in items -%}\n  {{ x }}\n{%- endfor %}\n"),
+    ("for-minus-open", "list:\n  {%- for x in items %} {{ x }}{% endfor %}\n"),
+    ("for-minus-all", "{%- for x in items -%}\n {{ x }} \n{%- endfor -%}\n!"),
+    ("if-lines", "a\n{% if t %}\nT\n{% else %}\nF\n{% endif %}\nz\n"),
+    ("if-false-lines", "a\n{% if f %}\nT\n{% endif %}\nz\n"),
+    ("if-minus", "a\n{%- if t %}\nT\n{%- endif %}\nz\n"),
+    ("if-minus-close", "a\n{% if t -%}\n   T\n{% endif -%}\n   z\n"),
+    ("elif-minus", "{% if f -%} A {%- elif t -%} B {%- else -%} C {%- endif %}"),
+    ("set-lines", "a\n{% set v = 1 %}\nb{{ v }}\n"),
+    ("set-minus", "a\n{%- set v = 1 -%}\nb{{ v }}\n"),
+    ("comment-lines", "a\n{# c #}\nb\n"),
+    ("comment-minus", "a\n{#- c -#}\nb\n"),
+    ("var-minus-tabs", "a\t \n{{- 'x' -}}\t\n b"),
+    ("plus-open", "a\n    {%+ if t %}yes{% endif %}\n"),
+    ("plus-close", "{% if t +%}\nyes{% endif %}\n"),
+    ("raw-lines", "{% raw %}\n{{ x }}\n{% endraw %}\n"),
+    ("unicode-space-strip", "a\u00a0\u2003{{- 'x' -}}\u3000b"),
+    ("macro-lines", "{% macro m() %}\n  body\n{% endmacro %}\n[{{ m() }}]\n"),
+    ("nested-for-if", "{% for x in items %}\n{% if loop.first %}\nfirst\n{% endif %}\n{{ x }}\n{% endfor %}\n"),
+    ("trailing-newlines", "x\n\n\n"),
+    ("only-newline", "\n"),
+    ("empty", ""),
+]:
+    case("ws-" + label, body, W)
+
+# --- free variables (compared as sets with jinja2.meta.find_undeclared_variables) -------------------
+FREE = [
+    ("fv-simple", "{{ a }} {{ b.c }} {{ d['e'] }}"),
+    ("fv-set", "{% set x = y %}{{ x }}"),
+    ("fv-for", "{% for i in items %}{{ i }}{{ loop.index }}{{ z }}{% endfor %}"),
+    ("fv-for-else", "{% for i in items %}{% else %}{{ i }}{% endfor %}"),
+    ("fv-macro", "{% macro m(p, q=r) %}{{ p }}{{ q }}{{ s }}{% endmacro %}{{ m(1) }}"),
+    ("fv-filter-args", "{{ a | default(b) | join(c) }} {{ d is divisibleby e }}"),
+    ("fv-with", "{% with w = v %}{{ w }}{{ u }}{% endwith %}{{ w }}"),
+    ("fv-globals", "{{ range(3) }}{{ namespace() }}{{ dict(a=1) }}"),
+    ("fv-nested-for", "{% for k, v in d.items() %}{% for x in v %}{{ k }}{{ x }}{{ y }}{% endfor %}{% endfor %}"),
+    ("fv-set-block", "{% set b %}{{ inner }}{% endset %}{{ b }}"),
+    ("fv-cond", "{{ a if b else c }}"),
+]
+
 if __name__ == "__main__":
     with open("jinja_cases.jsonl", "w", encoding="utf-8") as out:
         for c in CASES:
@@ -264,8 +415,14 @@ if __name__ == "__main__":
                                      loader=jinja2.DictLoader(c["files"]))
             record = dict(c)
             try:
-                record["output"] = env.from_string(c["template"]).render(**c["context"])
+                record["output"] = env.from_string(c["template"]).render(**copy.deepcopy(c["context"]))
             except Exception as e:  # noqa: BLE001 - every Jinja failure is an expected outcome here
                 record["error"] = {"type": type(e).__name__, "message": str(e)}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    from jinja2 import meta
+    env = jinja2.Environment(autoescape=False, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    with open("free_variables.jsonl", "w", encoding="utf-8") as out:
+        for name, template in FREE:
+            undeclared = sorted(meta.find_undeclared_variables(env.parse(template)))
+            out.write(json.dumps({"name": name, "template": template, "undeclared": undeclared}) + "\n")
     print(f"{len(CASES)} cases written to jinja_cases.jsonl")
