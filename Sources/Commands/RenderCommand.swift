@@ -20,11 +20,19 @@ struct RenderCommand: Subcommand {
           octobatch render templates/analyze.jinja2 --context '{"position": 3, "path": [5, 4, 3]}'
           octobatch render templates/play_hand.jinja2 --context @unit.json
           octobatch render --jsonl < requests.jsonl
+          octobatch render pipelines/Blackjack --step play_hand --unit the_pro__rep0003
+          octobatch render pipelines/NPCDialog --step score_consistency --context '{"greeting": "Hm.", "tone": "cold", "dialog": "NPC: …"}'
+        With a PIPELINE, earlier expression steps are evaluated as in a run; fields that only earlier LLM
+        steps produce come from --context.
         """
-    static let positionals = [PositionalSpec("TEMPLATE_FILE", help: "The template to render", optional: true)]
+    static let positionals = [PositionalSpec("TEMPLATE_FILE|PIPELINE", help: "The template to render, or a pipeline folder with --step",
+                                             optional: true)]
     static let options: [OptionSpec] = [
         .value("--context", "JSON|@FILE", help: "The variables: a JSON object, or @path to a JSON file"),
         .flag("--jsonl", help: "Render {\"template\", \"context\"} lines from standard input"),
+        .value("--step", "S", help: "With a PIPELINE: the LLM step whose prompt to show"),
+        .value("--unit", "ID", help: "With a PIPELINE: the unit (default: the first)"),
+        .value("--provider", "P", help: "With a PIPELINE: the provider to plan with (default mock; it does not change the prompt)"),
     ]
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
@@ -41,10 +49,8 @@ struct RenderCommand: Subcommand {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CommandFailure("cannot read \(file): no such file")
         }
-        if isDirectory.boolValue {
-            throw UsageError("\(file) is a directory; rendering a pipeline step (render PIPELINE --step S) is not "
-                             + "available yet", help: "give the template file, e.g. \(file)/templates/<step>.jinja2",
-                             command: name)
+        if isDirectory.boolValue || arguments.value("--step") != nil {
+            return try renderStep(arguments, context: context)
         }
         let variables = try contextObject(arguments.value("--context"), context: context)
         let url = URL(fileURLWithPath: path)
@@ -76,7 +82,7 @@ struct RenderCommand: Subcommand {
         return [file: String(decoding: data, as: UTF8.self)]
     }
 
-    private static func contextObject(_ option: String?, context: CommandContext) throws -> ValueObject {
+    static func contextObject(_ option: String?, context: CommandContext) throws -> ValueObject {
         guard let option else { return ValueObject() }
         var text = option
         if option.hasPrefix("@") {
