@@ -143,6 +143,13 @@ import Testing
         #expect(try loader.template(named: "part").render([:]) == "BASE")
     }
 
+    @Test func extendsCycleIsAnError() throws {
+        let loader = TemplateDictionary(["a": "{% extends 'b' %}", "b": "{% extends 'a' %}", "self": "{% extends 'self' %}"])
+        for name in ["a", "self"] {
+            #expect(throws: TemplateError.self) { try loader.template(named: name).render([:]) }
+        }
+    }
+
     @Test(arguments: [
         "{{ range(-9223372036854775807, 9223372036854775807) | length }}",
         "{{ [1, 2, 3][1::9223372036854775807] }}{{ [1, 2, 3][::-9223372036854775807] }}",
