@@ -158,3 +158,27 @@ struct JinjaCase: CustomTestStringConvertible, Sendable {
         #expect(try c.render() == c.output)
     }
 }
+
+/// Nested statements (for/if/set/with/macro/namespace/set-block) with random whitespace control:
+/// scoping and output against Jinja2 (make_fuzz_cases.py, fuzz_statements.jsonl).
+@Suite struct JinjaStatementFuzzTests {
+    static let cases: [JinjaCase] = {
+        let context = (try? TestPaths.text(TestPaths.fixture("Templates/fuzz_context.json")))
+            .flatMap { try? JSONReader.parse($0).objectValue } ?? [:]
+        return JinjaCase.load("fuzz_statements.jsonl", sharedContext: context)
+    }()
+
+    @Test func fixtureIsPresent() { #expect(Self.cases.count == 1000) }
+
+    @Test(arguments: cases)
+    func rendersLikeJinja2(_ c: JinjaCase) {
+        do {
+            let output = try c.render()
+            #expect(c.errorType == nil, "Jinja2 raised \(c.errorType ?? "") (\(c.errorMessage ?? "")), we rendered \(output.debugDescription)")
+            if let expected = c.output { #expect(output == expected) }
+        } catch {
+            #expect(c.errorType != nil, "unexpected error \(error) for expected output \(c.output?.debugDescription ?? "")")
+            if c.errorType == "UndefinedError" { #expect(error.kind == .undefined, "\(error)") }
+        }
+    }
+}

@@ -143,6 +143,31 @@ import Testing
         #expect(try loader.template(named: "part").render([:]) == "BASE")
     }
 
+    @Test func extendsCycleIsAnError() throws {
+        let loader = TemplateDictionary(["a": "{% extends 'b' %}", "b": "{% extends 'a' %}", "self": "{% extends 'self' %}"])
+        for name in ["a", "self"] {
+            #expect(throws: TemplateError.self) { try loader.template(named: name).render([:]) }
+        }
+    }
+
+    @Test(arguments: [
+        "{{ range(-9223372036854775807, 9223372036854775807) | length }}",
+        "{{ [1, 2, 3][1::9223372036854775807] }}{{ [1, 2, 3][::-9223372036854775807] }}",
+        "{{ 9223372036854775807 | round(-1) }}",
+        "{{ 1.5 | round(-1000000000000, 'ceil') }}",
+        "{{ 'x' | center(1000000000000) }}",
+        "{{ [1] | batch(1000000000000, 'x') | list }}",
+        "{{ [1] | slice(1000000000000) | list }}",
+        "{{ 'x'.center(1000000000000) }}",
+        "{{ 'x' | indent(1000000000000) }}",
+        "{{ 'abc' | truncate(9223372036854775807) }}{{ [1] | truncate(9223372036854775807) }}",
+        "{{ 'abc' | truncate(5, leeway=9223372036854775807) }}",
+    ])
+    func extremeArgumentsFailOrWorkWithoutTrapping(_ source: String) throws {
+        let template = try Template(source: source)
+        if let output = try? template.render([:]) { #expect(!output.isEmpty) }
+    }
+
     @Test func valuesPrintWithPythonStr() throws {
         let template = try Template(source: "{{ a }}|{{ b }}|{{ c }}|{{ d }}|{{ e }}|{{ f }}")
         let output = try template.render(["a": ["x", 1, .null, true], "b": ["k": "v"], "c": 0.1, "d": 1e16,

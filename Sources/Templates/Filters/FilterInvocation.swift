@@ -13,6 +13,16 @@ struct FilterInvocation {
     let keyword: [(String, RuntimeValue)]
     let at: Int
 
+    /// Widths and counts beyond this are refused (Python would try to build the huge string or list).
+    static let maximumSize = 1_000_000
+
+    /// `int(v)`, refused when it exceeds `maximumSize` (a width, a batch size, a slice count).
+    func size(_ v: RuntimeValue?, default fallback: Int) throws(TemplateError) -> Int {
+        let n = try int(v, default: fallback)
+        if n > Self.maximumSize { throw fail(.value, "\(name)() size \(n) exceeds \(Self.maximumSize)") }
+        return n
+    }
+
     func fail(_ kind: TemplateError.Kind, _ message: String) -> TemplateError {
         renderer.fail(kind, message, at: at)
     }

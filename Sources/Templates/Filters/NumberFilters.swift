@@ -44,7 +44,9 @@ enum NumberFilters {
                 var result = q
                 let twice = abs(r) * 2
                 if twice > p || (twice == p && q % 2 != 0) { result += i < 0 ? -1 : 1 }
-                return .value(.int(result * p))
+                let scaled = result.multipliedReportingOverflow(by: p)
+                if scaled.overflow { throw f.fail(PythonArithmetic.overflow) }
+                return .value(.int(scaled.partialValue))
             case .double(let d):
                 return .value(.double(pythonRound(d, precision)))
             }
@@ -63,7 +65,7 @@ enum NumberFilters {
             return .value(.double(rounded / scale))
         }
         var scale = 1.0
-        for _ in 0..<(-precision) { scale *= 10 }
+        for _ in 0..<min(-precision, 400) { scale *= 10 }
         let scaled = PythonArithmetic.double(number) * (1 / scale)
         let rounded = roundUp ? scaled.rounded(.up) : scaled.rounded(.down)
         return .value(.double(rounded / (1 / scale)))

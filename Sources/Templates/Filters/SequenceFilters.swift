@@ -215,7 +215,7 @@ enum SequenceFilters {
 
     private static func batch(_ f: FilterInvocation) throws(TemplateError) -> RuntimeValue {
         let args = try f.bind(["linecount", "fill_with"], required: 1)
-        let count = try f.int(args[0], default: 1)
+        let count = try f.size(args[0], default: 1)
         let fill = try f.plain(args[1])
         guard count > 0 else { throw f.fail(.value, "batch size must be positive") }
         var result: [Value] = []
@@ -238,7 +238,7 @@ enum SequenceFilters {
 
     private static func slice(_ f: FilterInvocation) throws(TemplateError) -> RuntimeValue {
         let args = try f.bind(["slices", "fill_with"], required: 1)
-        let slices = try f.int(args[0], default: 1)
+        let slices = try f.size(args[0], default: 1)
         let fill = try f.plain(args[1])
         let items = try f.items()
         guard slices > 0 else { throw f.fail(.value, "integer division or modulo by zero") }

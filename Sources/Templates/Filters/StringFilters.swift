@@ -39,7 +39,7 @@ enum StringFilters {
         case "indent": return try indent(f)
         case "center":
             let args = try f.bind(["width"])
-            return .value(.string(PythonStrings.center(try f.inputText(), width: try f.int(args[0], default: 80))))
+            return .value(.string(PythonStrings.center(try f.inputText(), width: try f.size(args[0], default: 80))))
         case "format":
             if !f.positional.isEmpty && !f.keyword.isEmpty {
                 throw f.fail(.argument, "can't handle positional and keyword arguments at the same time")
@@ -62,7 +62,7 @@ enum StringFilters {
             // wordwrap(width=79, break_long_words=True, wrapstring=None, break_on_hyphens=True): each line
             // of the input wrapped on its own, joined with the wrap string.
             let args = try f.bind(["width", "break_long_words", "wrapstring", "break_on_hyphens"])
-            let width = try f.int(args[0], default: 79)
+            let width = try f.size(args[0], default: 79)
             if width <= 0 { throw f.fail(.value, "invalid width \(width) (must be > 0)") }
             let wrapString = try f.plain(args[2]).flatMap { $0.isNull ? nil : $0.pythonStr } ?? "\n"
             let breakLong = try f.bool(args[1], default: true), breakHyphens = try f.bool(args[3], default: true)
@@ -119,11 +119,11 @@ enum StringFilters {
         // unchanged, other values fail on len() or on the string operations.
         guard case .value(.string(let s)) = f.value else {
             let count = try f.renderer.length(f.value, at: f.at)
-            if count <= length + leeway { return f.value }
+            if count - leeway <= length { return f.value }
             throw f.fail(.type, "only strings can be truncated")
         }
         let scalars = Array(s.unicodeScalars)
-        if scalars.count <= length + leeway { return .value(.string(s)) }
+        if scalars.count - leeway <= length { return .value(.string(s)) }
         let head = Array(scalars.prefix(length - endLength))
         if killwords { return .value(.string(PythonStrings.string(head) + end)) }
         var cut = head
@@ -142,7 +142,7 @@ enum StringFilters {
         if let w = try f.plain(args[0]), case .string(let text) = w {
             indention = text
         } else {
-            indention = String(repeating: " ", count: max(0, try f.int(args[0], default: 4)))
+            indention = String(repeating: " ", count: max(0, try f.size(args[0], default: 4)))
         }
         s += "\n"
         var lines = PythonStrings.splitLines(s)

@@ -165,7 +165,7 @@ enum PythonMethods {
             return .bool(s.unicodeScalars.contains { $0.properties.isCased }
                          && !s.unicodeScalars.contains { $0.properties.isUppercase })
         case "zfill":
-            let width = try int(0, nil) ?? 0
+            let width = min(try int(0, nil) ?? 0, 1_000_000)
             let count = s.unicodeScalars.count
             guard width > count else { return .string(s) }
             var scalars = Array(s.unicodeScalars)
@@ -175,6 +175,7 @@ enum PythonMethods {
             return .string(PythonStrings.string(scalars))
         case "center", "ljust", "rjust":
             let width = try int(0, nil) ?? 0
+            if width > 1_000_000 { throw .value("\(name)() width \(width) exceeds 1000000") }
             let fill = try string(1, nil)?.unicodeScalars.first ?? " "
             let count = s.unicodeScalars.count
             guard width > count else { return .string(s) }

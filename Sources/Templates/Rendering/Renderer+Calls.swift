@@ -65,7 +65,13 @@ extension Renderer {
             default: throw fail(.type, "range expected 1 to 3 arguments, got \(ints.count)", at: offset)
             }
             if step == 0 { throw fail(.value, "range() arg 3 must not be zero", at: offset) }
-            let count = step > 0 ? max(0, (stop - start + step - 1) / step) : max(0, (start - stop - step - 1) / -step)
+            // Python's range length, computed without overflow (the span can exceed Int.max).
+            let count: Int
+            if step > 0 {
+                count = start >= stop ? 0 : Int(clamping: (UInt(bitPattern: stop &- start) &- 1) / UInt(step) &+ 1)
+            } else {
+                count = start <= stop ? 0 : Int(clamping: (UInt(bitPattern: start &- stop) &- 1) / step.magnitude &+ 1)
+            }
             if count > 100_000 { throw fail(.value, "range too big, maximum length is 100000", at: offset) }
             let items = (0..<count).map { Value.int(start + $0 * step) }
             return .sequence(LazySequence(items: items, kind: .range(start, stop, step)))

@@ -112,11 +112,21 @@ extension Renderer {
             if c > 0 {
                 var i = clamp(a, 0, low: 0, high: n)
                 let end = clamp(b, n, low: 0, high: n)
-                while i < end { result.append(items[i]); i += c }
+                while i < end {
+                    result.append(items[i])
+                    let next = i.addingReportingOverflow(c)
+                    if next.overflow { break }
+                    i = next.partialValue
+                }
             } else {
                 var i = clamp(a, n - 1, low: -1, high: n - 1)
                 let end = clamp(b, -1, low: -1, high: n - 1)
-                while i > end { result.append(items[i]); i += c }
+                while i > end {
+                    result.append(items[i])
+                    let next = i.addingReportingOverflow(c)
+                    if next.overflow { break }
+                    i = next.partialValue
+                }
             }
             return result
         }

@@ -50,9 +50,8 @@ final class Renderer {
             for scope in macroScopes { scope.variables.removeAll() }
         }
         var current = template
-        var seen: [ObjectIdentifier] = []
+        var seen: [String] = []  // names of the templates already in the extends chain (allocated only if used)
         while true {
-            seen.append(ObjectIdentifier(current))
             for (name, block) in current.blocks { blockChains[name, default: []].append((block, current)) }
             template = current
             topLevelTemplate = current
@@ -72,7 +71,8 @@ final class Renderer {
             }
             guard let parent = parentTemplate else { break }
             parentTemplate = nil
-            if seen.contains(ObjectIdentifier(parent)) {  // a cycle of extends
+            seen.append(current.name)
+            if seen.contains(parent.name) {  // a cycle of extends
                 throw TemplateError(.value, "template '\(parent.name)' extends itself", at: nil)
             }
             current = parent

@@ -149,6 +149,39 @@ def pprint_value(rng, depth=0):
     return {k: pprint_value(rng, depth + 1) for k in rng.sample(keys, rng.randrange(0, 6))}
 
 
+def statement(rng, depth=0, in_loop=False):
+    """Nested statements: scoping of set/for/with/macro/namespace, loop variables, whitespace."""
+    ws = lambda: rng.choice(["", "", "\n", " ", "-"])  # noqa: E731
+    def tag(body):
+        s = "-" if rng.random() < 0.15 else ""
+        e = "-" if rng.random() < 0.15 else ""
+        return "{%" + s + " " + body + " " + e + "%}"
+    leaves = ["{{ v }}", "{{ ns.n }}", "x", "\n", "{{ w | default('-') }}", "{{ i is defined }}",
+              "{{ loop is defined }}", "{{ blk | default('') }}"]
+    if in_loop or rng.random() < 0.05:
+        leaves += ["{{ i }}", "{{ loop.index }}", "{{ v ~ i }}", "{{ loop.revindex }}{{ loop.last }}"] * 2
+    leaf = rng.choice(leaves)
+    if depth > 2 or rng.random() < 0.3:
+        return leaf + ws()
+    kind = rng.randrange(7)
+    inner = "".join(statement(rng, depth + 1, in_loop or kind == 0) for _ in range(rng.randrange(1, 3)))
+    if kind == 0:
+        return tag(f"for i in {rng.choice(['[1, 2]', 'xs', 'range(3)', 'empty', 'words'])}") + inner + \
+            (tag("else") + "E" if rng.random() < 0.3 else "") + tag("endfor") + ws()
+    if kind == 1:
+        return tag(f"if {rng.choice(['t', 'no', 'v', 'i is defined', 'loop.first is defined and loop.first'])}") + \
+            inner + (tag("else") + statement(rng, depth + 1, in_loop) if rng.random() < 0.5 else "") + tag("endif") + ws()
+    if kind == 2:
+        return tag(f"set v = {rng.choice(['1', 'v ~ 1', 'i', 'n * 2', 'words | length'])}") + inner
+    if kind == 3:
+        return tag(f"with w = {rng.choice(['v', '5', 'i'])}") + inner + tag("endwith") + ws()
+    if kind == 4:
+        return tag("set ns.n = ns.n + 1") + inner
+    if kind == 5:
+        return tag("macro mac(a=3)") + inner + "{{ a }}" + tag("endmacro") + "{{ mac() }}{{ mac(i) }}" + ws()
+    return tag("set blk") + inner + tag("endset") + "[{{ blk }}]" + ws()
+
+
 def main():
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
     rng = random.Random(4242)
@@ -208,6 +241,22 @@ def main():
                       "output": env.from_string(template).render(v=copy.deepcopy(value))}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     print("300 pprint cases written to fuzz_pprint.jsonl")
+    seen = set()
+    with open("fuzz_statements.jsonl", "w", encoding="utf-8") as out:
+        i = 0
+        while i < 1000:
+            template = "{% set v = 'V' %}{% set ns = namespace(n=0) %}" + statement(rng) + statement(rng) + "|{{ v }}{{ ns.n }}"
+            if template in seen:
+                continue
+            seen.add(template)
+            record = {"name": f"stmt-{i:04d}", "template": template}
+            try:
+                record["output"] = env.from_string(template).render(**copy.deepcopy(CONTEXT))
+            except Exception as e:  # noqa: BLE001 - every Jinja failure is an expected outcome here
+                record["error"] = {"type": type(e).__name__, "message": str(e)}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            i += 1
+    print("1000 statement cases written to fuzz_statements.jsonl")
 
 
 if __name__ == "__main__":
