@@ -131,8 +131,10 @@ extension PlanCompiler {
         do {
             return try CompiledExpression(source.source)
         } catch {
-            diagnostics.add(error.diagnostic(source: source.source, start: expressionStart(source),
-                                             id: "expression.syntax"))
+            let start = expressionStart(source)
+            var diagnostic = error.diagnostic(source: source.source, start: start, id: "expression.syntax")
+            if !isOneLineScalar(source) { diagnostic.location = start }  // offsets in the text are not columns
+            diagnostics.add(diagnostic)
             return nil
         }
     }
@@ -157,7 +159,7 @@ extension PlanCompiler {
         for free in expression.freeNames where !available.contains(free.name) {
             let start = expressionStart(source)
             var location = start
-            if let start, !source.source.contains("\n") {
+            if let start, isOneLineScalar(source) {
                 location = SourceLocation(file: start.file, line: start.line, column: start.column + free.offset,
                                           length: free.length)
             }
@@ -171,18 +173,38 @@ extension PlanCompiler {
     /// Where the first character of an expression string is in the YAML (after an opening quote).
     func expressionStart(_ source: NamedSource) -> SourceLocation? {
         guard var location = locator.location(of: source.path, key: false) else { return nil }
+        if let node = yamlNode(source), node.alias == nil, let scalar = node.scalar,
+           scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
+            location.column += 1
+        }
+        location.length = 1
+        return location
+    }
+
+    /// True when the expression is a plain or quoted scalar written on one line of the YAML, without escapes
+    /// (its source is exactly its text, plus the quotes), so that an offset in its text is a column offset.
+    /// Block scalars (`|`, `>`), scalars folded over several lines and aliases (`*name`, located at the
+    /// alias) are not.
+    func isOneLineScalar(_ source: NamedSource) -> Bool {
+        guard let node = yamlNode(source), node.alias == nil, let scalar = node.scalar,
+              node.range.start.line == node.range.end.line else { return false }
+        let quotes: Int
+        switch scalar.style {
+        case .plain: quotes = 0
+        case .singleQuoted, .doubleQuoted: quotes = 2
+        case .literal, .folded: return false
+        }
+        return node.range.end.column - node.range.start.column == source.source.unicodeScalars.count + quotes
+    }
+
+    private func yamlNode(_ source: NamedSource) -> YAMLNode? {
         let yamlPath = source.path.components.map { c -> YAMLPathComponent in
             switch c {
             case .key(let k): return .key(k)
             case .index(let i): return .index(i)
             }
         }
-        if let node = pipeline.document.node(at: yamlPath), let scalar = node.scalar,
-           scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
-            location.column += 1
-        }
-        location.length = 1
-        return location
+        return pipeline.document.node(at: yamlPath)
     }
 
     /// Entries of prompts.templates / schemas.files / validation that name no step.
