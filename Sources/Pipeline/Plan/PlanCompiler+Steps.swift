@@ -81,9 +81,11 @@ extension PlanCompiler {
             if let system { checkTemplateNames(system, step: step, available: stepAvailable) } else { ok = false }
         }
         var mock: [(name: String, expression: CompiledExpression)] = []
+        var mockVisible = available  // each mock name is visible to the ones after it, as when they are evaluated
         for source in step.mock {
             guard let compiled = compileExpression(source) else { ok = false; continue }
-            checkNames(compiled, source: source, available: available, where: "the mock answer of '\(step.name)'")
+            checkNames(compiled, source: source, available: mockVisible, where: "the mock answer of '\(step.name)'")
+            mockVisible.names.insert(source.name)
             mock.append((source.name, compiled))
         }
         guard case .ready(let validator) = buildValidator(for: step), ok, let resolution, let template else {
