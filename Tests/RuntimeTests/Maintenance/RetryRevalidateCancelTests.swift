@@ -36,6 +36,9 @@ import Testing
         let manifest = try store.readManifest()
         #expect(manifest.status == .paused)
         #expect(manifest.metadata.retryBonus == ["ask": 20])
+        let plan = try fixture.plan(registry: registry)
+        let report = try RunVerifier.verify(runDirectory: fixture.runDirectory, graph: plan.graph, maxRetries: 0)
+        #expect(report.steps.first { $0.step == "ask" }?.retryable == failedBefore.count, "verify sees the raised budget")
 
         var options = RunOptions()
         options.maxRetries = 0
