@@ -32,6 +32,10 @@ struct CancelCommand: Subcommand {
         if !summary.batchesKept.isEmpty {
             context.stdout.line("Could not cancel \(summary.batchesKept.joined(separator: ", ")); the resume polls them.")
         }
+        if summary.alreadyComplete {
+            context.stdout.line("Run \(run.displayPath) is complete; nothing to cancel.")
+            return .success
+        }
         context.stdout.line("Run \(run.displayPath) is paused; resume with: octobatch run \(run.displayPath)")
         return .success
     }

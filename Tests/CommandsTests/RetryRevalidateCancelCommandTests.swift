@@ -27,6 +27,13 @@ import Testing
         let unknown = await ToolRun.run(["revalidate", run, "--step", "nope"])
         #expect(unknown.code == .usage)
 
+        let done = await ToolRun.run(["cancel", run])
+        #expect(done.stdout.contains("is complete; nothing to cancel"))
+        // A driver that died mid-run leaves "running" behind.
+        let manifestPath = run + "/MANIFEST.json"
+        try String(contentsOfFile: manifestPath, encoding: .utf8)
+            .replacingOccurrences(of: "\"status\": \"complete\"", with: "\"status\": \"running\"")
+            .write(toFile: manifestPath, atomically: true, encoding: .utf8)
         let cancel = await ToolRun.run(["cancel", run])
         #expect(cancel.code == .success)
         #expect(cancel.stdout.contains("is paused; resume with: octobatch run"))

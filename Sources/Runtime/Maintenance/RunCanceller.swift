@@ -15,7 +15,7 @@ import Darwin
 /// this process never signals itself; chunk states and the manifest are written only once the run's lock is
 /// taken, so nothing races the driver; a batch handle is dropped from its chunk state only when the provider
 /// cancelled it or does not know it (so a resume resubmits those units), otherwise it is kept for the resume
-/// to poll — the same requests are never paid for twice.
+/// to poll — the same requests are never paid for twice; a completed run stays complete.
 public enum RunCanceller {
     public struct Summary: Sendable, Equatable {
         /// The PID that was asked to stop, if one drove the run.
@@ -27,6 +27,8 @@ public enum RunCanceller {
         public var batchesDropped = 0
         /// Batches whose cancellation failed: kept in the chunk state for the resume to poll.
         public var batchesKept: [String] = []
+        /// The run had already completed: it was left as it is.
+        public var alreadyComplete = false
     }
 
     /// - Parameters:
@@ -71,11 +73,19 @@ public enum RunCanceller {
             if changed { try store.writeState(state) }
         }
         var manifest = try store.rebuildManifest(from: try store.readManifest())
+        if manifest.status == .complete, try allChunksDone(store) {
+            summary.alreadyComplete = true
+            return summary
+        }
         manifest.status = .paused
         manifest.pausedAt = manifest.updated
         manifest.metadata.pid = nil
         try store.writeManifest(manifest)
         return summary
+    }
+
+    static func allChunksDone(_ store: RunStore) throws -> Bool {
+        try store.chunkNames().allSatisfy { try store.readState($0).isDone }
     }
 
     /// Polls the lock every 100 ms until it is free (taken) or `wait` has passed (nil).
