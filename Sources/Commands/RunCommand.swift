@@ -23,6 +23,10 @@ struct RunCommand: Subcommand {
     static let positionals = [PositionalSpec("PIPELINE|RUN_DIR", help: "A pipeline folder, its config.yaml, or a run directory")]
     static let options: [OptionSpec] = PlanOptions.options + [
         .value("--run-dir", "DIR", help: "Where to create the run (new runs only)"),
+    ] + executionOptions
+
+    /// The options that shape an execution (shared with the commands that resume a run, e.g. `retry`).
+    static let executionOptions: [OptionSpec] = [
         .value("--mode", "MODE", help: "realtime (default) or batch"),
         .value("--concurrency", "N", help: "Concurrent realtime calls per provider (default 16)"),
         .value("--max-cost", "USD", help: "Stop before spending more than this (pending units stay resumable)"),
@@ -77,6 +81,14 @@ struct RunCommand: Subcommand {
             store = try RunCreator.create(plan: plan, at: directory, options: options, overrides: overrides)
             context.stderr.line("Run directory: \(PipelineSource.display(directory, relativeTo: context.currentDirectory))")
         }
+        return try await execute(store: store, plan: plan, options: options, registry: registry, arguments: arguments,
+                                 context: context)
+    }
+
+    /// Executes (or resumes) the run in `store` and reports it: the code path every command that runs a
+    /// run goes through.
+    static func execute(store: RunStore, plan: ExecutionPlan, options: RunOptions, registry: ModelRegistry,
+                        arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
         let quiet = arguments.flag("--quiet")
         let progress = ProgressObserver(sink: context.stderr, live: context.stderrIsTerminal && context.environment["NO_COLOR"] == nil,
                                         stepOrder: plan.graph.order)

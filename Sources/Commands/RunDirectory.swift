@@ -35,11 +35,12 @@ struct RunDirectory {
         }) : manifest.dag
     }
 
-    /// The plan compiled from the run's config snapshot, with the overrides it was created with.
-    func plan(context: CommandContext) throws -> ExecutionPlan {
+    /// The plan compiled from the run's config snapshot (or from `config`, e.g. the source pipeline's
+    /// current one), with the overrides the run was created with.
+    func plan(context: CommandContext, config: String? = nil) throws -> ExecutionPlan {
         let environment = DotEnv.merged(into: context.environment, from: context.currentDirectory)
         let registry = try RegistryLoader.load(environment: environment)
-        let source = try PipelineSource.resolve(store.paths.configSnapshot, currentDirectory: context.currentDirectory)
+        let source = try PipelineSource.resolve(config ?? store.paths.configSnapshot, currentDirectory: context.currentDirectory)
         let pipeline = try PipelineLoader.load(source, registry: registry)
         let report = PlanCompiler.compile(pipeline, overrides: RunCreator.overrides(from: manifest),
                                           registry: registry, environment: environment)

@@ -17,14 +17,14 @@ struct BatchRound {
     func run(_ items: [LLMStepRunner.Item], state: inout ChunkState, writer: OutcomeWriter,
              feedback: inout [String: [ValidationIssue]], next: inout [LLMStepRunner.Item]) async throws -> Bool {
         // A job the provider failed, expired or lost is submitted again, a bounded number of times.
-        for _ in 0...services.maxRetries {
+        for _ in 0...services.maxRetries(for: step) {
             switch try await attempt(items, state: &state, writer: writer, feedback: &feedback, next: &next) {
             case .finished: return true
             case .stopped: return false
             case .jobLost: continue
             }
         }
-        await session.log("BATCH", "\(runner.runner.chunk) \(step): the provider failed the batch \(services.maxRetries + 1) times; its units stay pending")
+        await session.log("BATCH", "\(runner.runner.chunk) \(step): the provider failed the batch \(services.maxRetries(for: step) + 1) times; its units stay pending")
         return false
     }
 

@@ -29,7 +29,7 @@ struct ChunkRunner {
                 let outcomes = try StepOutcomes.load(validated: paths.validated(step.name), failures: paths.failures(step.name))
                 await session.setTotal(step.name, adding: state[step.name].valid + state[step.name].failed)
                 await session.recordSettled(step: step.name, valid: state[step.name].valid,
-                                            failed: outcomes.finalFailedIDs(maxRetries: services.maxRetries).count)
+                                            failed: outcomes.finalFailedIDs(maxRetries: services.maxRetries(for: step.name)).count)
                 continue
             }
             let inputs = try self.inputs(for: step)
@@ -53,7 +53,7 @@ struct ChunkRunner {
             let outcomes = try StepOutcomes.load(validated: paths.validated(step.name), failures: paths.failures(step.name))
             progress = state[step.name]
             progress.valid = outcomes.validIDs.count
-            progress.failed = outcomes.finalFailedIDs(maxRetries: services.maxRetries).count
+            progress.failed = outcomes.finalFailedIDs(maxRetries: services.maxRetries(for: step.name)).count
             progress.status = finished ? .done : .inProgress
             state[step.name] = progress
             try store.writeState(state)
@@ -100,7 +100,7 @@ struct ChunkRunner {
         var settledBefore = (valid: 0, failed: 0)
         for (n, unit) in inputs.enumerated() {
             let id = unit["unit_id"]?.stringValue ?? ""
-            if outcomes.isSettled(id, maxRetries: services.maxRetries) {
+            if outcomes.isSettled(id, maxRetries: services.maxRetries(for: step.name)) {
                 if outcomes.validIDs.contains(id) { settledBefore.valid += 1 } else { settledBefore.failed += 1 }
                 continue
             }
@@ -114,7 +114,7 @@ struct ChunkRunner {
                     case .failure(let failure):
                         try failures.append(RuntimeFailure.record(
                             unitID: id, stage: failure.stage.rawValue, step: step.name, input: unit, rawResponse: nil,
-                            errors: failure.errors, retryCount: services.maxRetries))
+                            errors: failure.errors, retryCount: services.maxRetries(for: step.name)))
                         await session.recordOutcome(step: step.name, valid: false, final: true, retried: false)
                         continue
                     }
@@ -126,7 +126,7 @@ struct ChunkRunner {
                 try failures.append(RuntimeFailure.record(
                     unitID: id, stage: RuntimeFailure.expression, step: step.name, input: unit, rawResponse: nil,
                     errors: [ValidationIssue(path: "$", rule: "expression", message: failure.description)],
-                    retryCount: services.maxRetries))
+                    retryCount: services.maxRetries(for: step.name)))
                 await session.recordOutcome(step: step.name, valid: false, final: true, retried: false)
             }
         }
@@ -178,7 +178,7 @@ struct ChunkRunner {
                     unitID: id, stage: RuntimeFailure.expression, step: step.name, input: unit, rawResponse: nil,
                     errors: [ValidationIssue(path: "$.\(field)", rule: "fan_out",
                                              message: "'\(field)' is \(unit[field]?.jsonTypeName ?? "missing"), not a list")],
-                    retryCount: services.maxRetries))
+                    retryCount: services.maxRetries(for: step.name)))
                 continue
             }
             for (index, element) in elements.enumerated() {

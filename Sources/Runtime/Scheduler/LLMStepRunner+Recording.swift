@@ -30,7 +30,7 @@ extension LLMStepRunner {
                 input: item.unit, rawResponse: nil,
                 errors: [ValidationIssue(path: "$", rule: error.kind, message: error.description)],
                 retryCount: item.attempt))
-            let again = retryable && item.attempt < services.maxRetries
+            let again = retryable && item.attempt < services.maxRetries(for: step.name)
             await session.recordOutcome(step: step.name, valid: false, final: !again, retried: item.attempt > 0)
             return again ? Item(unit: item.unit, id: item.id, attempt: item.attempt + 1) : nil
         case .notRequested:
@@ -57,7 +57,7 @@ extension LLMStepRunner {
         case .failed(let failure):
             try writer.failure(failure.value)
             feedback[item.id] = failure.errors
-            let again = failure.isRetryable && item.attempt < services.maxRetries
+            let again = failure.isRetryable && item.attempt < services.maxRetries(for: step.name)
             await session.recordOutcome(step: step.name, valid: false, final: !again, retried: item.attempt > 0)
             return again ? Item(unit: item.unit, id: item.id, attempt: item.attempt + 1) : nil
         }

@@ -10,7 +10,7 @@ import Templates
 ///
 /// Invariants: every paid answer is appended to `<step>_results.jsonl` (and flushed) before it is
 /// validated; on resume a stored answer without a verdict is validated again instead of paying for it
-/// twice; a unit gets at most `maxRetries + 1` attempts; a stopped run leaves its unfinished units pending.
+/// twice; a unit gets at most `maxRetries(for: step) + 1` attempts; a stopped run leaves its unfinished units pending.
 struct LLMStepRunner {
     let runner: ChunkRunner
     let step: PlannedStep
@@ -45,7 +45,7 @@ struct LLMStepRunner {
             let id = unit["unit_id"]?.stringValue ?? ""
             if outcomes.validIDs.contains(id) { settled.valid += 1; continue }
             if let failure = outcomes.failures[id] {
-                if failure.isFinal(maxRetries: services.maxRetries) { settled.failed += 1; continue }
+                if failure.isFinal(maxRetries: services.maxRetries(for: step.name)) { settled.failed += 1; continue }
                 queue.append(Item(unit: unit, id: id, attempt: failure.retryCount + 1))
             } else {
                 queue.append(Item(unit: unit, id: id, attempt: 0))

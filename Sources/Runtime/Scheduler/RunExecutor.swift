@@ -53,7 +53,8 @@ public struct RunExecutor: Sendable {
         let log = try? RunLog(path: store.paths.runLog)
         try? log?.log("RUN", "\(options.mode.rawValue) run of \(plan.config.name) started (pid \(ProcessInfo.processInfo.processIdentifier))")
 
-        let services = try RunServices(plan: plan, options: options, clock: clock) { name in
+        let services = try RunServices(plan: plan, options: options, clock: clock,
+                                       retryBonus: manifest.metadata.retryBonus) { name in
             try providerFactory(name, plan)
         }
         let session = RunSession(costCap: options.costCap(plan.config), registry: registry,

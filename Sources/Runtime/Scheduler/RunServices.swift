@@ -8,7 +8,10 @@ import Providers
 /// whole run, so limits hold across chunks; immutable after construction.
 public final class RunServices: Sendable {
     public let options: RunOptions
+    /// The run's base retry budget (retries after a unit's first attempt).
     public let maxRetries: Int
+    /// Extra retries per step granted by `octobatch retry` (manifest metadata extra `retry_bonus`).
+    public let retryBonus: [String: Int]
     public let clock: any RuntimeClock
     let providers: [String: any LLMProvider]
     let gates: [String: AsyncGate]
@@ -16,11 +19,12 @@ public final class RunServices: Sendable {
     let retryPolicy: RetryPolicy
     let pollInterval: Duration
 
-    public init(plan: ExecutionPlan, options: RunOptions, clock: any RuntimeClock,
+    public init(plan: ExecutionPlan, options: RunOptions, clock: any RuntimeClock, retryBonus: [String: Int] = [:],
                 providerFactory: (String) throws -> any LLMProvider) throws {
         self.options = options
         self.clock = clock
         maxRetries = options.retryBudget(plan.config)
+        self.retryBonus = retryBonus
         var providers: [String: any LLMProvider] = [:]
         var gates: [String: AsyncGate] = [:]
         var limiters: [String: TokenBucketLimiter] = [:]
@@ -45,4 +49,8 @@ public final class RunServices: Sendable {
         pollInterval = options.pollInterval
             ?? plan.config.api.pollIntervalSeconds.map { .milliseconds(Int64($0 * 1000)) } ?? .seconds(5)
     }
+
+    /// The retry budget of one step: the base budget plus the step's bonus. A failure is final at this step
+    /// when its stage is not retryable or its `retry_count` reaches this number.
+    public func maxRetries(for step: String) -> Int { maxRetries + max(0, retryBonus[step] ?? 0) }
 }

@@ -13,6 +13,7 @@ import Pipeline
 ///   no `_fan_parent_id` they cannot be computed and are reported as 0.
 /// - Valid/failed ids are gathered from every chunk folder's `<step>_validated.jsonl` and
 ///   `<step>_failures.jsonl` (see `StepOutcomes` for valid-wins and last-failure-wins).
+/// - A step's retry budget is `maxRetries` plus the step's `retry_bonus` in the manifest (`octobatch retry`).
 public enum RunVerifier {
     public static func verify(runDirectory: String, stepOrder: [String], dependencies: [String: [String]],
                               fanOutSteps: Set<String> = [], maxRetries: Int) throws(RunStoreError) -> VerificationReport {
@@ -22,6 +23,8 @@ public enum RunVerifier {
             if let id = StepOutcomes.unitID(of: record) { initial.insert(id) }
         }
         let chunks = try store.chunkNames()
+        // `octobatch retry` raises some steps' budgets (manifest metadata `retry_bonus`).
+        let bonus = (try? store.readManifest().metadata.retryBonus) ?? [:]
         var validByStep: [String: Set<String>] = [:]
         var reports: [VerificationReport.StepReport] = []
         for step in stepOrder {
@@ -33,8 +36,9 @@ public enum RunVerifier {
                 expected = validByStep[first] ?? []
                 for dep in deps.dropFirst() { expected.formIntersection(validByStep[dep] ?? []) }
             }
-            let failed = outcomes.finalFailedIDs(maxRetries: maxRetries)
-            let retryable = outcomes.retryableFailedIDs(maxRetries: maxRetries)
+            let budget = maxRetries + (bonus[step] ?? 0)
+            let failed = outcomes.finalFailedIDs(maxRetries: budget)
+            let retryable = outcomes.retryableFailedIDs(maxRetries: budget)
             let seen = outcomes.validIDs.union(failed).union(retryable)
             var missing: [String] = []
             var orphaned: [String] = []
