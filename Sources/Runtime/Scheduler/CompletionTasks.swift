@@ -5,9 +5,9 @@ import Pipeline
 /// `post_process` entries in order (`PostProcessTask`).
 ///
 /// Invariant: called by `RunExecutor` only when every chunk is settled; each task runs at most once per
-/// completion (`CompletionRecord`): a task that succeeded is recorded in the manifest and skipped by a
-/// resume of the complete run, while a task that failed is logged and tried again by the next resume; a
-/// failing task never fails the run; a cancelled task is not recorded and stops the remaining ones.
+/// completion (`CompletionRecord`): a task that ran, succeeded or failed, is recorded in the manifest and
+/// skipped by a resume of the complete run, and runs again only after new work completes the run again; a
+/// failing task is logged and never fails the run; a cancelled task is not recorded and stops the rest.
 struct CompletionTasks {
     let plan: ExecutionPlan
     let store: RunStore
@@ -57,8 +57,9 @@ struct CompletionTasks {
                 context.log("POST-PROCESS", "completion tasks interrupted; the next resume runs the rest")
                 return
             }
-            guard succeeded, !fingerprint.isEmpty else { continue }
+            guard !fingerprint.isEmpty else { continue }
             record.done.append(task.key)
+            if !succeeded { record.failed.append(task.key) }
             do {
                 try record.save(to: store, runSteps: runSteps)
             } catch {

@@ -82,7 +82,9 @@ import Testing
         #expect(log.contains("  bad input"))
         #expect(!fixture.exists("broken.txt"), "a failed script's stdout is not written")
         #expect(fixture.exists("after.txt"), "later entries still run")
-        #expect(try fixture.manifest().metadata.extra["completion_tasks_done"] == ["post_process[2]:After"])
+        let extra = try fixture.manifest().metadata.extra
+        #expect(extra["completion_tasks_done"] == ["post_process[0]:Missing", "post_process[1]:Broken", "post_process[2]:After"])
+        #expect(extra["completion_tasks_failed"] == ["post_process[0]:Missing", "post_process[1]:Broken"])
     }
 
     @Test func gzipReplacesMatchingFilesAndTheRunStaysReadable() async throws {

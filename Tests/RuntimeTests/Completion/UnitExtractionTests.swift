@@ -68,7 +68,10 @@ import Testing
         #expect(log.contains { $0.hasPrefix("extract: u2: ") && $0.contains("empty filename") })
         #expect(log.contains { $0.hasPrefix("extract: u3: ") && $0.contains("ZeroDivisionError") })
         #expect(log.contains("Failed step 'extract' (2 records not extracted)"))
-        #expect(try fixture.manifest().metadata.extra["completion_tasks_done"] == nil, "a failed step is not recorded")
+        let extra = try fixture.manifest().metadata.extra
+        #expect(extra["completion_tasks_done"] == ["step:extract"])
+        #expect(extra["completion_tasks_failed"] == ["step:extract"])
+        #expect(try fixture.manifest().extra["completed_run_steps"] == [])
     }
 
     @Test func anOutputDirHoldingTheRunIsRefused() async throws {
