@@ -54,3 +54,12 @@ struct CompletionContext {
         return (joined as NSString).standardizingPath
     }
 }
+
+/// How completion messages name files.
+enum PathDisplay {
+    /// `path` relative to `base` when it is inside it, else `path`.
+    static func relative(_ path: String, to base: String) -> String {
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

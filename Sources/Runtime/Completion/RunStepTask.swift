@@ -70,12 +70,3 @@ struct RunStepTask {
 
     private func log(_ message: String) { context.log(Self.tag, message) }
 }
-
-/// How completion messages name files.
-enum PathDisplay {
-    /// `path` relative to `base` when it is inside it, else `path`.
-    static func relative(_ path: String, to base: String) -> String {
-        let prefix = base.hasSuffix("/") ? base : base + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-    }
-}
