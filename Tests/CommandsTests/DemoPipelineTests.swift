@@ -16,7 +16,7 @@ import Testing
         #expect(run.code == .success)
         #expect(!run.stderr.contains("warning"), "\(run.stderr)")
         #expect(!run.stderr.contains("error"), "\(run.stderr)")
-        #expect(run.stdout.hasSuffix("OK\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("\nOK\n"), "\(run.stdout)")
     }
 
     @Test func drunkenSailorOutcomesFollowTheWalks() async throws {
@@ -97,7 +97,8 @@ import Testing
         #expect(run.code == .success, "\(run.stderr)")
         try run.expectEveryUnitValid(steps: ["generate_dialog", "score_consistency"], units: 36)
         let records = try run.records(step: "score_consistency")
-        #expect(records.first?["unit_id"] == "ferryman-friendly-directions")
+        // LLM records are written as answers arrive (completion order), so look the unit up.
+        #expect(records.contains { $0["unit_id"] == "ferryman-friendly-directions" })
         for record in records {
             let unit = record["unit_id"]?.stringValue ?? "?"
             let personality = try #require(record["personality_consistency"]?.numberValue)

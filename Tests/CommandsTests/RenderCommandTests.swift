@@ -41,11 +41,11 @@ import Commands
         #expect(run.stderr.contains("t.jinja2:2:7: error: Unexpected end of template"))
     }
 
-    @Test func directoryIsReservedForPipelines() async throws {
+    @Test func aDirectoryIsAPipelineAndNeedsAStep() async throws {
         let dir = try Self.directory([:])
         let run = await ToolRun.run(["render", dir])
         #expect(run.code == .usage)
-        #expect(run.stderr.contains("is a directory"))
+        #expect(run.stderr.contains("a pipeline needs --step S"))
     }
 
     @Test func contextMustBeAnObject() async throws {

@@ -153,8 +153,9 @@ public struct PipelineConfigDecoder {
         case .fanOut? where step.field == nil:
             d.error("config.missing-key", "fan_out step '\(step.name)' needs 'field' (the list to expand)",
                     at: r.location())
-        case .run? where step.script == nil:
-            d.error("config.missing-key", "run step '\(step.name)' needs 'script'", at: r.location())
+        case .run? where step.script == nil && step.runOptions["output_dir"] == nil:
+            d.error("config.missing-key", "run step '\(step.name)' needs 'script' (or 'output_dir' for the built-in unit extraction)",
+                    at: r.location())
         default:
             break
         }

@@ -24,7 +24,9 @@ struct ExpressionSourceMap {
     let segments: [Segment]
 
     init?(node: YAMLNode, source: String, file: String) {
-        guard let scalar = node.scalar else { return nil }
+        // An alias stands elsewhere, and an anchor or tag precedes the text: callers then use the value's
+        // own position rather than a column computed from the wrong starting point.
+        guard let scalar = node.scalar, node.alias == nil, node.anchor == nil, node.tag == nil else { return nil }
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
             .map { Array($0.unicodeScalars) }
         let range = node.range

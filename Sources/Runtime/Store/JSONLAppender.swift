@@ -1,4 +1,5 @@
 import Basics
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -14,6 +15,8 @@ import Darwin
 /// - Bytes reach the file at `flush()` (or when the buffer exceeds its capacity) and the disk at `sync()`.
 /// - Opening repairs a torn tail: a last line without `"\n"` (left by a crash mid-write) is truncated
 ///   away, so every line in the file is complete (`repairedBytes` says how much was removed).
+/// - Opening a file that is missing while `<path>.gz` exists (a `gzip` post-process ran) first restores
+///   the file from the `.gz` and removes the `.gz`, so new records extend the old ones instead of hiding them.
 /// - Not thread-safe: one owner (the store actor, or a log that locks around it).
 public final class JSONLAppender {
     public let path: String
@@ -26,6 +29,7 @@ public final class JSONLAppender {
     public init(path: String, bufferCapacity: Int = 64 * 1024) throws(RunStoreError) {
         self.path = path
         capacity = bufferCapacity
+        try Self.restoreFromGzip(path)
         fd = open(path, O_RDWR | O_CREAT | O_APPEND, 0o644)
         guard fd >= 0 else { throw .posix(path, "open for appending", errno) }
         do throws(RunStoreError) {
@@ -35,6 +39,15 @@ public final class JSONLAppender {
             throw error
         }
         buffer.reserveCapacity(min(bufferCapacity, 1 << 20) + 1024)
+    }
+
+    /// Decompresses `<path>.gz` into `path` (and removes the `.gz`) when only the `.gz` exists.
+    static func restoreFromGzip(_ path: String) throws(RunStoreError) {
+        let compressed = path + ".gz"
+        let files = FileManager.default
+        guard !files.fileExists(atPath: path), files.fileExists(atPath: compressed) else { return }
+        try GzipFile.decompress(compressed, to: path)
+        try? files.removeItem(atPath: compressed)
     }
 
     deinit {

@@ -3,19 +3,34 @@ import Foundation
 
 /// Reads the records of a run's JSONL files, tolerating what a crash can leave behind.
 ///
-/// Invariants: a missing file has no records; a last line without `"\n"` that does not parse (a torn
-/// write) is skipped; any other malformed line is a `RunStoreError.malformed` naming the file and line;
-/// errors thrown by `body` propagate unchanged.
+/// Invariants: a missing file has no records; a missing file whose `<path>.gz` exists (after a `gzip`
+/// post-process) is read from the `.gz`, and when both exist the plain file wins (it is the original, or
+/// newer than the `.gz`); a last line without `"\n"` that does not parse (a torn write) is skipped; any
+/// other malformed line is a `RunStoreError.malformed` naming the file and line; errors thrown by `body`
+/// propagate unchanged.
 public enum JSONLScanner {
     public static func forEachRecord(path: String, _ body: (Value) throws -> Void) throws {
-        guard FileManager.default.fileExists(atPath: path) else { return }
+        let files = FileManager.default
+        if files.fileExists(atPath: path) {
+            try forEachRecord(reading: path, reportedAs: path, body)
+            return
+        }
+        let compressed = path + ".gz"
+        guard files.fileExists(atPath: compressed) else { return }
+        let plain = try GzipFile.decompressToTemporaryFile(compressed)
+        defer { try? files.removeItem(atPath: plain) }
+        try forEachRecord(reading: plain, reportedAs: compressed, body)
+    }
+
+    /// Reads the plain JSONL file `path`; errors name `reportedAs` (the `.gz` it was decompressed from).
+    private static func forEachRecord(reading path: String, reportedAs name: String, _ body: (Value) throws -> Void) throws {
         do {
             try JSONLReader.forEachRecord(path: path) { _, record in try body(record) }
         } catch let error as JSONLError {
             if !endsWithNewline(path), error.line == lineCount(path) { return }
-            throw RunStoreError.malformed(path: path, reason: "line \(error.line): \(error.error.message)")
+            throw RunStoreError.malformed(path: name, reason: "line \(error.line): \(error.error.message)")
         } catch let error as FileError {
-            throw RunStoreError.io(path: path, operation: "read", reason: error.description)
+            throw RunStoreError.io(path: name, operation: "read", reason: error.description)
         }
     }
 
