@@ -41,7 +41,7 @@ struct RunCommand: Subcommand {
     ]
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
-        let options = try runOptions(arguments)
+        var options = try runOptions(arguments)
         let target = context.absolutePath(arguments.positionals[0])
         let environment = DotEnv.merged(into: context.environment, from: context.currentDirectory)
         let registry = try RegistryLoader.load(environment: environment)
@@ -54,6 +54,14 @@ struct RunCommand: Subcommand {
             }
             store = try RunStore.open(at: target)
             let manifest = try store.readManifest()
+            // A resume keeps the run's mode (a batch in flight is polled, never requested again in realtime)
+            // and its retry budget, unless the command line says otherwise.
+            if arguments.value("--mode") == nil, let mode = RunOptions.Mode(rawValue: manifest.metadata.mode) {
+                options.mode = mode
+            }
+            if options.maxRetries == nil, manifest.metadata.extra["max_retries"] != nil {
+                options.maxRetries = manifest.metadata.recordedMaxRetries
+            }
             let snapshot = try PipelineSource.resolve(store.paths.configSnapshot, currentDirectory: context.currentDirectory)
             let pipeline = try PipelineLoader.load(snapshot, registry: registry)
             let report = PlanCompiler.compile(pipeline, overrides: RunCreator.overrides(from: manifest),

@@ -62,7 +62,7 @@ struct NameAvailability {
         case .fanOut:
             outputs[step.name] = ([step.childField ?? step.field ?? "", "_fan_index", "_fan_parent_id"], true)
         case .chunk:
-            var names = ["_raw_text", "_metadata", "_warnings"] + step.mock.map(\.name)
+            var names = ["_raw_text", "_metadata", "_warnings"] + step.mock.map(\.name).filter { !$0.hasPrefix("_") }
             names += config.validation[step.name]?.required ?? []
             let properties = Self.schemaProperties(schema)
             names += properties

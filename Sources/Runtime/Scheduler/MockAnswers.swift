@@ -7,7 +7,8 @@ import Providers
 /// (so demos give correct, meaningful answers); a step without them gets an answer synthesised from its
 /// schema by the mock provider itself.
 ///
-/// Invariant: deterministic per (unit, step, attempt) — the same inputs give the same answer.
+/// Invariants: deterministic per (unit, step, attempt) — the same inputs give the same answer; names
+/// starting with `_` are intermediate values visible to later mock expressions but not in the answer.
 public enum MockAnswers {
     public static func source(for plan: ExecutionPlan) -> MockProvider.AnswerSource {
         var expressions: [String: [(name: String, expression: CompiledExpression)]] = [:]
@@ -32,7 +33,8 @@ struct MockExpressionTable: @unchecked Sendable {
         for (name, expression) in list {
             let value = try expression.evaluate(context: scope, random: random)
             scope[name] = value
-            answer[name] = value
+            // `_`-prefixed names are scratch work, as in expression steps' helpers: not part of the answer.
+            if !name.hasPrefix("_") { answer[name] = value }
         }
         return .object(answer)
     }
