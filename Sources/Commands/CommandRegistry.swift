@@ -4,7 +4,16 @@
 /// once it works; nothing is listed ahead of its implementation.
 public enum CommandRegistry {
     public static let all: [any Subcommand.Type] = [
+        RunCommand.self,
+        StatusCommand.self,
+        PsCommand.self,
+        VerifyCommand.self,
+        RepairCommand.self,
+        ValidateCommand.self,
+        PlanCommand.self,
         UnitsCommand.self,
+        CheckCommand.self,
+        RenderCommand.self,
         ModelsCommand.self,
         EvalCommand.self,
         HelpCommand.self,

@@ -147,7 +147,8 @@ public struct ConfigReader {
                                into diagnostics: inout DiagnosticCollector) -> ConfigReader? {
         guard let value = raw(key), !value.isNull else {
             if required {
-                diagnostics.error("config.missing-key", "'\(path.appending(key))' is required", at: location())
+                diagnostics.error("config.missing-key", "'\(path.appending(key))' is required", at: location(),
+                                  help: "add '\(key):' to \(path)")
             }
             return nil
         }
@@ -164,7 +165,8 @@ public struct ConfigReader {
                               into diagnostics: inout DiagnosticCollector) -> [(ConfigPath, Value)]? {
         guard let value = raw(key), !value.isNull else {
             if required {
-                diagnostics.error("config.missing-key", "'\(path.appending(key))' is required", at: location())
+                diagnostics.error("config.missing-key", "'\(path.appending(key))' is required", at: location(),
+                                  help: "add '\(key):' to \(path)")
             }
             return nil
         }

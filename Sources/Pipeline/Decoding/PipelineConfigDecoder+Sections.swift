@@ -9,9 +9,10 @@ extension PipelineConfigDecoder {
 
     func decodeProcessing(_ r: inout ConfigReader, into d: inout DiagnosticCollector) -> ProcessingConfig {
         var spec = UnitGenerationSpec()
-        if let strategy = r.choice("strategy", UnitGenerationSpec.Strategy.allCases.map(\.rawValue), into: &d) {
-            spec.strategy = UnitGenerationSpec.Strategy(rawValue: strategy) ?? .permutation
-        }
+        let strategy = r.choice("strategy", UnitGenerationSpec.Strategy.allCases.map(\.rawValue), into: &d)
+        if let strategy { spec.strategy = UnitGenerationSpec.Strategy(rawValue: strategy) ?? .permutation }
+        // A misspelt strategy was reported; do not also demand the positions of the default one.
+        let strategyKnown = strategy != nil || r.object["strategy"]?.isNull ?? true
         spec.repeatCount = r.int("repeat", minimum: 1, into: &d) ?? 1
         let chunkSize = r.int("chunk_size", minimum: 1, into: &d) ?? 100
         var source: String?
@@ -39,9 +40,14 @@ extension PipelineConfigDecoder {
                 }
             }
         }
-        if spec.strategy != .direct, spec.positions.isEmpty {
-            d.error("config.missing-key", "'processing.positions' is required for the \(spec.strategy.rawValue) strategy",
-                    at: r.location(), help: "list the unit's slots, e.g. positions: [{name: npc, source_key: personalities}]")
+        if strategyKnown, spec.strategy != .direct, spec.positions.isEmpty {
+            let defaulted = strategy == nil
+            d.error("config.missing-key",
+                    "'processing.positions' is required for the \(spec.strategy.rawValue) strategy\(defaulted ? " (the default)" : "")",
+                    at: defaulted ? r.location() : r.location("strategy"),
+                    help: defaulted
+                        ? "add 'strategy: direct' to make each item a unit, or list the unit's slots in 'positions'"
+                        : "list the unit's slots, e.g. positions: [{name: npc, source_key: personalities}]")
         }
         var processing = ProcessingConfig(generation: spec, chunkSize: chunkSize, itemsSource: source)
         processing.expressions = r.expressionMap("expressions", into: &d) ?? []

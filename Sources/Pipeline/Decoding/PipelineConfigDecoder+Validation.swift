@@ -21,11 +21,17 @@ extension PipelineConfigDecoder {
             if var ranges = v.child("ranges", into: &d) {
                 for field in ranges.object.keys {
                     let value = ranges.raw(field)
+                    let place = ranges.path.appending(field)
                     if case .array(let pair)? = value, pair.count == 2,
-                       let low = pair[0].numberValue, let high = pair[1].numberValue, low <= high {
-                        entry.ranges.append((field, low, high))
+                       let low = pair[0].numberValue, let high = pair[1].numberValue {
+                        if low <= high {
+                            entry.ranges.append((field, low, high))
+                        } else {
+                            d.error("config.bad-value", "'\(place)' has its minimum \(pair[0].pythonRepr) above its maximum \(pair[1].pythonRepr)",
+                                    at: ranges.location(field), help: "write the range as [minimum, maximum]")
+                        }
                     } else {
-                        d.error("config.bad-value", "'\(ranges.path.appending(field))' must be [minimum, maximum] with minimum ≤ maximum",
+                        d.error("config.bad-value", "'\(place)' must be [minimum, maximum], two numbers",
                                 at: ranges.location(field))
                     }
                 }

@@ -102,8 +102,10 @@ public struct PipelineConfigDecoder {
 
     func decodeStep(_ r: inout ConfigReader, into d: inout DiagnosticCollector) -> StepConfig? {
         let name = r.string("name", required: true, into: &d)
-        let scopeText = r.choice("scope", StepConfig.Scope.allCases.map(\.rawValue), into: &d) ?? "chunk"
-        let scope = StepConfig.Scope(rawValue: scopeText) ?? .chunk
+        let scopeChoice = r.choice("scope", StepConfig.Scope.allCases.map(\.rawValue), into: &d)
+        let scope = StepConfig.Scope(rawValue: scopeChoice ?? "chunk") ?? .chunk
+        // A misspelt scope was reported; checks that depend on the scope would only add noise.
+        let scopeKnown = scopeChoice != nil || r.object["scope"]?.isNull ?? true
         var step = StepConfig(name: name ?? "", path: r.path, scope: scope)
         if let name, name.isEmpty {
             d.error("config.bad-value", "'\(r.path).name' must not be empty", at: r.location("name"))
@@ -144,21 +146,23 @@ public struct PipelineConfigDecoder {
         step.retryFeedback = r.bool("retry_feedback", into: &d) ?? false
         step.mock = r.expressionMap("mock", into: &d) ?? []
 
-        switch scope {
-        case .expression where step.expressions.isEmpty:
+        switch scopeKnown ? scope : nil {
+        case .expression? where step.expressions.isEmpty:
             d.error("config.missing-key", "expression step '\(step.name)' needs a non-empty 'expressions' mapping",
                     at: r.location(), help: "add 'expressions:' with name: expression pairs")
-        case .fanOut where step.field == nil:
+        case .fanOut? where step.field == nil:
             d.error("config.missing-key", "fan_out step '\(step.name)' needs 'field' (the list to expand)",
                     at: r.location())
-        case .run where step.script == nil:
+        case .run? where step.script == nil:
             d.error("config.missing-key", "run step '\(step.name)' needs 'script'", at: r.location())
         default:
             break
         }
-        if scope != .expression, !step.expressions.isEmpty || step.loopUntil != nil || !step.initExpressions.isEmpty {
-            d.warning("config.ignored-key", "'expressions', 'init' and 'loop_until' only apply to expression steps",
-                      at: r.location())
+        if scopeKnown, scope != .expression,
+           let first = ["init", "expressions", "loop_until"].first(where: { r.object[$0].map { !$0.isNull } ?? false }) {
+            d.warning("config.ignored-key", "'\(first)' only applies to expression steps, and '\(step.name)' is a \(scope.rawValue) step",
+                      at: r.location(first, keyItself: true),
+                      help: "add 'scope: expression' to the step, or remove 'init', 'expressions' and 'loop_until'")
         }
         r.finish(allowed: Self.stepKeys, into: &d)
         return name == nil ? nil : step

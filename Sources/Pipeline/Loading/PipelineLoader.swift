@@ -40,7 +40,17 @@ public enum PipelineLoader {
             throw DiagnosticsError([.error("config.missing-key", "'processing.items.source' is required",
                 at: pipeline.locator.location(of: ConfigPath([.key("processing"), .key("items")]), key: false))])
         }
-        return try ItemsLoader.load(path: pipeline.source.absolute(relative),
-                                    displayPath: pipeline.source.display(relative))
+        do {
+            return try ItemsLoader.load(path: pipeline.source.absolute(relative),
+                                        displayPath: pipeline.source.display(relative))
+        } catch {
+            // A missing or unreadable file has no place of its own: point at the `source:` that names it.
+            let source = ConfigPath([.key("processing"), .key("items"), .key("source")])
+            throw DiagnosticsError(error.diagnostics.map { diagnostic in
+                var located = diagnostic
+                if located.location == nil { located.location = pipeline.locator.location(of: source, key: false) }
+                return located
+            })
+        }
     }
 }

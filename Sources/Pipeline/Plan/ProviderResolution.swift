@@ -56,13 +56,20 @@ public struct ProviderResolution: Sendable, Equatable {
         }
         let priced = entry.model(named: model) != nil
         if !priced {
-            let at = modelSource == "step" ? locator.location(of: step.path.appending("model"), key: false) : nil
+            let modelPath: ConfigPath? = switch modelSource {
+            case "step": step.path.appending("model")
+            case "api": ConfigPath([.key("api"), .key("model")])
+            default: nil
+            }
+            let at = modelPath.flatMap { locator.location(of: $0, key: false) }
             var help = "its cost is unknown; 'octobatch models --provider \(provider)' lists the known ones"
             if let near = EditDistance.suggestion(for: model, from: entry.models.map(\.name)) {
                 help = "did you mean '\(near)'? (" + help + ")"
             }
-            diagnostics.warning("provider.unknown-model", "model '\(model)' is not in the registry for \(provider)",
-                                at: at, help: help)
+            // An api-level or command-line model is shared by every LLM step: warn about it once.
+            let warning = Diagnostic.warning("provider.unknown-model", "model '\(model)' is not in the registry for \(provider)",
+                                             at: at, help: help)
+            if !diagnostics.diagnostics.contains(warning) { diagnostics.add(warning) }
         }
         return ProviderResolution(provider: provider, model: model, providerSource: chosen.source,
                                   modelSource: modelSource, priced: priced)

@@ -1,6 +1,34 @@
 import Basics
 
 extension UnitGenerator {
+    /// Where the item list is in the items document: under `items.key`, or the document itself.
+    var listPath: ConfigPath { spec.itemsKey.map { ConfigPath([.key($0)]) } ?? ConfigPath() }
+
+    /// The fields a unit id may come from, in order, without repeats (`name_field`, `id`, `name`).
+    var nameFields: [String] {
+        var fields = [spec.nameField]
+        for fallback in ["id", "name"] where !fields.contains(fallback) { fields.append(fallback) }
+        return fields
+    }
+
+    /// "'id' or 'name'" for messages.
+    var nameFieldList: String {
+        let quoted = nameFields.map { "'\($0)'" }
+        return quoted.dropLast().joined(separator: ", ") + " or " + (quoted.last ?? "")
+    }
+
+    /// The place of item `index`'s name (the field that gave it, else the item itself).
+    func namePath(_ list: ConfigPath, _ index: Int, _ item: ValueObject, fields: [String]) -> ConfigPath {
+        let itemPath = list.appending(index)
+        return fields.first { item[$0] != nil }.map { itemPath.appending($0) } ?? itemPath
+    }
+
+    /// The index of the first item whose name repeats an earlier one.
+    static func firstRepeatedName(_ names: [String]) -> Int? {
+        var seen = Set<String>()
+        return names.firstIndex { !seen.insert($0).inserted }
+    }
+
     /// The item list selected by `items.key` (or the whole document).
     func itemList(_ document: Value) throws(UnitGenerationError) -> [Value] {
         var list = document
@@ -16,14 +44,16 @@ extension UnitGenerator {
             list = selected
         }
         guard case .array(let items) = list else {
-            throw UnitGenerationError(.itemsShape, "the items must be a list, not a \(list.jsonTypeName)")
+            throw UnitGenerationError(.itemsShape, "the items must be a list, not a \(list.jsonTypeName)",
+                                      itemPath: listPath)
         }
         return items
     }
 
-    func item(_ value: Value, at index: Int) throws(UnitGenerationError) -> ValueObject {
+    func item(_ value: Value, at index: Int, in list: ConfigPath) throws(UnitGenerationError) -> ValueObject {
         guard case .object(let object) = value else {
-            throw UnitGenerationError(.itemsShape, "item \(index + 1) is a \(value.jsonTypeName), not a mapping")
+            throw UnitGenerationError(.itemsShape, "item \(index + 1) is a \(value.jsonTypeName), not a mapping",
+                                      itemPath: list.appending(index))
         }
         return object
     }
@@ -39,7 +69,7 @@ extension UnitGenerator {
         try requirePositions()
         let raw = try itemList(document)
         var items: [ValueObject] = []
-        for (i, value) in raw.enumerated() { items.append(try item(value, at: i)) }
+        for (i, value) in raw.enumerated() { items.append(try item(value, at: i, in: listPath)) }
         let k = spec.positions.count
         guard items.count >= k else {
             throw UnitGenerationError(.notEnoughItems,
@@ -53,10 +83,11 @@ extension UnitGenerator {
             }
         }
         var names: [String] = []
-        for item in items {
+        for (index, item) in items.enumerated() {
             guard !Self.isFalsy(item[spec.nameField]), let name = item[spec.nameField] else {
                 throw UnitGenerationError(.missingName,
-                    "item \(item.pythonRepr) has no '\(spec.nameField)' to build the unit id from")
+                    "item \(item.pythonRepr) has no '\(spec.nameField)' to build the unit id from",
+                    itemPath: listPath.appending(index))
             }
             names.append(Self.sanitize(name))
         }
@@ -70,8 +101,10 @@ extension UnitGenerator {
             if chosen.count == k {
                 let id = chosen.map { names[$0] }.joined(separator: "-")
                 guard seen.insert(id).inserted else {
+                    let repeated = Self.firstRepeatedName(names)
                     throw UnitGenerationError(.duplicateUnitID,
-                        "duplicate unit id '\(id)'; every item needs a unique '\(spec.nameField)'")
+                        "duplicate unit id '\(id)'; every item needs a unique '\(spec.nameField)'",
+                        itemPath: repeated.map { listPath.appending($0).appending(spec.nameField) })
                 }
                 var unit = ValueObject(minimumCapacity: k + 1)
                 unit["unit_id"] = .string(id)
@@ -100,23 +133,27 @@ extension UnitGenerator {
         var lists: [[ValueObject]] = []
         var names: [[String]] = []
         var total = 1
-        for position in spec.positions {
+        for (slot, position) in spec.positions.enumerated() {
             let key = position.sourceKey ?? position.name + "s"
             guard let group = groups[key] else {
+                let place = ConfigPath([.key("processing"), .key("positions"), .index(slot)])
                 throw UnitGenerationError(.missingSourceKey,
-                    "missing '\(key)' in the items file for position '\(position.name)' (it has: \(groups.keys.joined(separator: ", ")))")
+                    "missing '\(key)' in the items file for position '\(position.name)' (it has: \(groups.keys.joined(separator: ", ")))",
+                    configPath: position.sourceKey == nil ? place : place.appending("source_key"))
             }
             guard case .array(let raw) = group else {
                 throw UnitGenerationError(.itemsShape, "'\(key)' must be a list, not a \(group.jsonTypeName)")
             }
             var items: [ValueObject] = []
             var groupNames: [String] = []
+            let groupPath = ConfigPath([.key(key)])
             for (i, value) in raw.enumerated() {
-                let object = try item(value, at: i)
+                let object = try item(value, at: i, in: groupPath)
                 let name = object[spec.nameField] ?? object["id"] ?? object["name"]
                 guard !Self.isFalsy(name), let name else {
                     throw UnitGenerationError(.missingName,
-                        "item \(object.pythonRepr) of '\(key)' has no '\(spec.nameField)', 'id' or 'name' for the unit id")
+                        "item \(object.pythonRepr) of '\(key)' has no \(nameFieldList) for the unit id",
+                        itemPath: groupPath.appending(i))
                 }
                 items.append(object)
                 groupNames.append(Self.sanitize(name))
@@ -135,7 +172,8 @@ extension UnitGenerator {
         while true {
             let id = odometer.enumerated().map { names[$0.offset][$0.element] }.joined(separator: "-")
             guard seen.insert(id).inserted else {
-                throw UnitGenerationError(.duplicateUnitID, "duplicate unit id '\(id)'")
+                throw UnitGenerationError(.duplicateUnitID, "duplicate unit id '\(id)'",
+                                          itemPath: repeatedNamePath(lists: lists, names: names))
             }
             var unit = ValueObject(minimumCapacity: lists.count + 1)
             unit["unit_id"] = .string(id)
@@ -159,15 +197,17 @@ extension UnitGenerator {
         units.reserveCapacity(raw.count)
         var seen = Set<String>()
         for (i, value) in raw.enumerated() {
-            let object = try item(value, at: i)
+            let object = try item(value, at: i, in: listPath)
             let name = object[spec.nameField] ?? object["id"] ?? object["name"]
             guard !Self.isFalsy(name), let name else {
                 throw UnitGenerationError(.missingName,
-                    "item \(i + 1) has no '\(spec.nameField)', 'id' or 'name' to build the unit id from")
+                    "item \(i + 1) has no \(nameFieldList) to build the unit id from",
+                    itemPath: listPath.appending(i))
             }
             let id = Self.sanitize(name)
             guard seen.insert(id).inserted else {
-                throw UnitGenerationError(.duplicateUnitID, "duplicate unit id '\(id)' (item \(i + 1))")
+                throw UnitGenerationError(.duplicateUnitID, "duplicate unit id '\(id)' (item \(i + 1))",
+                                          itemPath: namePath(listPath, i, object, fields: nameFields))
             }
             var unit = ValueObject(minimumCapacity: object.count + 1)
             unit["unit_id"] = .string(id)
@@ -178,6 +218,19 @@ extension UnitGenerator {
             units.append(unit)
         }
         return units
+    }
+}
+
+extension UnitGenerator {
+    /// The name field of the first cross_product item whose name repeats one of its group.
+    func repeatedNamePath(lists: [[ValueObject]], names: [[String]]) -> ConfigPath? {
+        for (slot, groupNames) in names.enumerated() {
+            guard let index = Self.firstRepeatedName(groupNames) else { continue }
+            let position = spec.positions[slot]
+            let group = ConfigPath([.key(position.sourceKey ?? position.name + "s")])
+            return namePath(group, index, lists[slot][index], fields: nameFields)
+        }
+        return nil
     }
 }
 

@@ -1,0 +1,59 @@
+import Basics
+import Runtime
+
+/// `octobatch verify RUN`: lost, duplicated and orphaned units per step.
+struct VerifyCommand: Subcommand {
+    static let name = "verify"
+    static let abstract = "Check a run for missing, duplicated and orphaned units at every step"
+    static let discussion = "Exit status 0 when the integrity is OK, 1 when units are missing or duplicated.\n"
+    static let positionals = [PositionalSpec("RUN", help: "A run directory")]
+    static let options: [OptionSpec] = [.flag("--json", help: "Print the report as JSON")]
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
+        let run = try RunDirectory.open(arguments.positionals[0], context: context)
+        let report = try RunVerifier.verify(runDirectory: run.store.paths.root, stepOrder: run.stepOrder,
+                                            dependencies: run.dependencies,
+                                            fanOutSteps: run.fanOutSteps(context: context), maxRetries: run.maxRetries)
+        if arguments.flag("--json") {
+            context.stdout.line(JSONWriter.python(report.value))
+        } else {
+            var rows = [["STEP", "EXPECTED", "VALID", "FAILED", "RETRYABLE", "MISSING", "DUPLICATED", "ORPHANED"]]
+            for s in report.steps {
+                rows.append([s.step, "\(s.expected)", "\(s.valid)", "\(s.failed)", "\(s.retryable)", "\(s.missing)",
+                             "\(s.duplicated)", "\(s.orphaned)"])
+            }
+            context.stdout.write("Run \(run.displayPath): \(report.initialUnits) units\n" + TextTable.render(rows))
+            for s in report.steps where s.missing > 0 {
+                context.stdout.line("  missing at \(s.step): " + s.missingIDs.prefix(10).joined(separator: ", ")
+                                    + (s.missingIDs.count > 10 ? ", …" : ""))
+            }
+            context.stdout.line("Integrity: \(report.integrity)"
+                                + (report.integrity == "OK" ? "" : " — 'octobatch repair \(run.displayPath)' fixes it"))
+        }
+        return report.integrity == "OK" ? .success : .failure
+    }
+}
+
+/// `octobatch repair RUN`: removes duplicate records and reopens missing units so a resume requests them.
+struct RepairCommand: Subcommand {
+    static let name = "repair"
+    static let abstract = "Remove duplicated records and reopen missing units of a run (then resume it with run)"
+    static let positionals = [PositionalSpec("RUN", help: "A run directory")]
+    static let options: [OptionSpec] = [.flag("--json", help: "Print the summary as JSON")]
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
+        let run = try RunDirectory.open(arguments.positionals[0], context: context)
+        let summary = try RunRepairer.repair(runDirectory: run.store.paths.root, stepOrder: run.stepOrder,
+                                             dependencies: run.dependencies,
+                                             fanOutSteps: run.fanOutSteps(context: context), maxRetries: run.maxRetries)
+        if arguments.flag("--json") {
+            let removed = ValueObject(summary.removedDuplicates.sorted { $0.key < $1.key }.map { ($0.key, Value.int($0.value)) })
+            let reopened = ValueObject(summary.reopened.sorted { $0.key < $1.key }.map { ($0.key, Value.array($0.value.map(Value.string))) })
+            context.stdout.line(JSONWriter.python(["removed_duplicates": .object(removed), "reopened": .object(reopened)]))
+        } else {
+            context.stdout.line("Removed \(summary.totalRemoved) duplicate record\(summary.totalRemoved == 1 ? "" : "s"); reopened \(summary.reopened.count) chunk\(summary.reopened.count == 1 ? "" : "s").")
+            if !summary.reopened.isEmpty { context.stdout.line("Resume with: octobatch run \(run.displayPath)") }
+        }
+        return .success
+    }
+}

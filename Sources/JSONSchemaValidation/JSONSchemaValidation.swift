@@ -1,2 +1,0 @@
-/// Namespace of the `JSONSchemaValidation` module; see README.md in this folder.
-public enum JSONSchemaValidationModule {}

@@ -1,2 +1,0 @@
-/// Namespace of the `Runtime` module; see README.md in this folder.
-public enum RuntimeModule {}

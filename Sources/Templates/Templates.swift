@@ -1,2 +1,0 @@
-/// Namespace of the `Templates` module; see README.md in this folder.
-public enum TemplatesModule {}
