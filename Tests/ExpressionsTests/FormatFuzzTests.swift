@@ -49,3 +49,34 @@ import TestSupport
         #expect(failures.isEmpty, Comment(rawValue: "\(failures.count) mismatches:\n" + failures.prefix(40).joined(separator: "\n")))
     }
 }
+
+/// 1500 pseudo-random `a op b` results from CPython (generate_arith_fuzz.py): ints, floats, bools, every
+/// arithmetic, bitwise and comparison operator.
+@Suite struct ArithmeticFuzzTests {
+    @Test func arithmeticMatchesCPython() throws {
+        let text = try String(contentsOf: TestPaths.fixture("Expressions/arith_fuzz.json"), encoding: .utf8)
+        let cases = try #require(try JSONReader.parse(text).arrayValue)
+        #expect(cases.count == 1500)
+        var failures: [String] = []
+        for c in cases {
+            let source = c["expr"]?.stringValue ?? ""
+            do throws(ExpressionError) {
+                let v = try CompiledExpression(source).evaluate(context: [:])
+                if let expected = c["repr"]?.stringValue {
+                    if v.pythonRepr != expected { failures.append("\(source) = \(v.pythonRepr) != \(expected)") }
+                } else {
+                    failures.append("\(source) = \(v.pythonRepr), CPython raised \(c["error"]?.stringValue ?? "")")
+                }
+            } catch {
+                if let expected = c["error"]?.stringValue {
+                    if error.kind.rawValue != expected && error.kind != .overflow && error.kind != .notSupported {
+                        failures.append("\(source): \(error.kind.rawValue) != \(expected)")
+                    }
+                } else if error.kind != .notSupported {
+                    failures.append("\(source) raised \(error), CPython gave \(c["repr"]?.stringValue ?? "")")
+                }
+            }
+        }
+        #expect(failures.isEmpty, Comment(rawValue: "\(failures.count) mismatches:\n" + failures.prefix(40).joined(separator: "\n")))
+    }
+}
