@@ -102,11 +102,12 @@ struct Parser {
     mutating func parseObject(depth: Int) throws(JSONError) -> Value {
         if depth > JSONReader.maxDepth { throw error("Nesting deeper than \(JSONReader.maxDepth) levels") }
         position += 1  // {
-        var object = ValueObject()
+        var keys: [String] = []
+        var values: [Value] = []
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1
-            return .object(object)
+            return .object(ValueObject())
         }
         while true {
             skipWhitespace()
@@ -120,7 +121,14 @@ struct Parser {
             }
             position += 1
             skipWhitespace()
-            object[key] = try parseValue(depth: depth)
+            let value = try parseValue(depth: depth)
+            // A repeated key keeps its first position and takes the last value (Python's dict).
+            if let existing = Self.index(of: key, in: keys) {
+                values[existing] = value
+            } else {
+                keys.append(key)
+                values.append(value)
+            }
             skipWhitespace()
             guard position < bytes.count else { throw error("Expecting ',' delimiter") }
             if bytes[position] == UInt8(ascii: ",") {
@@ -129,10 +137,18 @@ struct Parser {
             }
             if bytes[position] == UInt8(ascii: "}") {
                 position += 1
-                return .object(object)
+                return .object(ValueObject(distinctKeys: keys, values: values))
             }
             throw error("Expecting ',' delimiter")
         }
+    }
+
+    /// Linear search that compares UTF-8 lengths before contents (objects are small; this is the hot path).
+    @inline(__always)
+    static func index(of key: String, in keys: [String]) -> Int? {
+        let length = key.utf8.count
+        for i in keys.indices where keys[i].utf8.count == length && keys[i] == key { return i }
+        return nil
     }
 
     mutating func parseArray(depth: Int) throws(JSONError) -> Value {

@@ -28,6 +28,15 @@ public struct ValueObject: Sendable {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// Builds an object from parallel arrays whose keys the caller guarantees are distinct (the JSON reader,
+    /// which has already checked).
+    init(distinctKeys keys: [String], values: [Value]) {
+        self.keys = keys
+        self.values = values
+        index = nil
+        if keys.count > Self.indexThreshold { rebuildIndex() }
+    }
+
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 

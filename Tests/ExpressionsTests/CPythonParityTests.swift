@@ -16,14 +16,11 @@ import TestSupport
         "int(1e20)": .overflow, "[] is []": .notSupported, "s is s": .notSupported, "f is 2.5": .notSupported,
     ]
 
-    /// Cases that fail because of `Basics.PythonFloat.repr` (Swift's `description` switches to exponent
-    /// notation above 2**53, Python only from 1e16); reported to the lead, tracked by `basicsFloatRepr`.
-    static let basicsFloatReprCases: Set<String> = ["9007199254740995 / 1"]
+    /// Floats from 2**53 to 1e16 print positionally, as Python's repr does (Swift's own switches earlier).
+    static let basicsFloatReprCases: Set<String> = []
 
     @Test func basicsFloatRepr() {
-        withKnownIssue("Basics: PythonFloat.repr uses exponent notation for 2**53 < |x| < 1e16") {
-            #expect(PythonFloat.repr(9_007_199_254_740_996.0) == "9007199254740996.0")
-        }
+        #expect(PythonFloat.repr(9_007_199_254_740_996.0) == "9007199254740996.0")
     }
 
     struct Case: Sendable, CustomStringConvertible {

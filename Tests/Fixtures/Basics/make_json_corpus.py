@@ -10,7 +10,7 @@ import json, math, random, struct
 rng = random.Random(20261121)
 
 def rand_float():
-    kind = rng.randrange(6)
+    kind = rng.randrange(7)
     if kind == 0:   # any bit pattern (finite)
         while True:
             f = struct.unpack("<d", struct.pack("<Q", rng.getrandbits(64)))[0]
@@ -25,8 +25,11 @@ def rand_float():
     if kind == 4:
         return rng.choice([1e16, 1e15, 1e-4, 1e-5, 9.999999999999999e15, 1.5e300, 5e-324, 2.2250738585072014e-308,
                            1.7976931348623157e308, 0.1, 0.2, 0.30000000000000004, 100.0, 1e22, 1e21, 123456789.0,
-                           -0.0, 0.0, 1e-7, 12345678901234567890.0])
-    return 10.0 ** rng.randrange(-30, 30) * rng.choice([1, -1, 3.5, 7.25])
+                           -0.0, 0.0, 1e-7, 12345678901234567890.0,
+                           2.0**53, 2.0**53 + 2, 9.999999999999998e15, -9.5e15, 2.0**53 - 1])
+    if kind == 5:
+        return 10.0 ** rng.randrange(-30, 30) * rng.choice([1, -1, 3.5, 7.25, 9.3])
+    return float(rng.randrange(2**53, 10**16))
 
 ALPHABET = ["a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\r", "\b", "\f", "\x00", "\x1f", "\x7f", "é", "—",
             "日本", "😀", "\U0001F600", "\u2028", "\ufeff", "'", "ß", "\u00a0"]
