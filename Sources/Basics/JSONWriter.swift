@@ -27,6 +27,16 @@ public struct JSONWriter: Sendable {
         self.sortKeys = sortKeys
     }
 
+    /// The layout reduced to what the hot loop needs: a space after separators, and the indent width (0: none).
+    @inline(__always)
+    private var spacing: (afterComma: Bool, afterColon: Bool, indent: Int) {
+        switch layout {
+        case .python: return (true, true, 0)
+        case .compact: return (false, false, 0)
+        case .indented(let width): return (false, true, width)
+        }
+    }
+
     /// `json.dumps(value)` exactly.
     public static func python(_ value: Value) -> String {
         JSONWriter().string(value)
@@ -63,13 +73,19 @@ public struct JSONWriter: Sendable {
             out.append(UInt8(ascii: "[")); out.append(UInt8(ascii: "]"))
             return
         }
+        let spacing = self.spacing
         out.append(UInt8(ascii: "["))
-        for (i, item) in items.enumerated() {
-            if i > 0 { appendItemSeparator(&out) }
-            appendNewline(&out, depth: depth + 1)
+        var first = true
+        for item in items {
+            if !first {
+                out.append(UInt8(ascii: ","))
+                if spacing.afterComma { out.append(UInt8(ascii: " ")) }
+            }
+            first = false
+            if spacing.indent > 0 { appendNewline(&out, width: spacing.indent, depth: depth + 1) }
             write(item, into: &out, depth: depth + 1)
         }
-        appendNewline(&out, depth: depth)
+        if spacing.indent > 0 { appendNewline(&out, width: spacing.indent, depth: depth) }
         out.append(UInt8(ascii: "]"))
     }
 
@@ -78,32 +94,32 @@ public struct JSONWriter: Sendable {
             out.append(UInt8(ascii: "{")); out.append(UInt8(ascii: "}"))
             return
         }
+        let spacing = self.spacing
         out.append(UInt8(ascii: "{"))
-        var order = Array(object.keys.indices)
+        let keys = object.keys, values = object.values
+        var order = Array(keys.indices)
         if sortKeys {
-            order.sort { object.keys[$0].unicodeScalars.lexicographicallyPrecedes(object.keys[$1].unicodeScalars) }
+            order.sort { keys[$0].unicodeScalars.lexicographicallyPrecedes(keys[$1].unicodeScalars) }
         }
-        for (n, i) in order.enumerated() {
-            if n > 0 { appendItemSeparator(&out) }
-            appendNewline(&out, depth: depth + 1)
-            Self.appendString(object.keys[i], asciiOnly: asciiOnly, to: &out)
+        var first = true
+        for i in order {
+            if !first {
+                out.append(UInt8(ascii: ","))
+                if spacing.afterComma { out.append(UInt8(ascii: " ")) }
+            }
+            first = false
+            if spacing.indent > 0 { appendNewline(&out, width: spacing.indent, depth: depth + 1) }
+            Self.appendString(keys[i], asciiOnly: asciiOnly, to: &out)
             out.append(UInt8(ascii: ":"))
-            if layout != .compact { out.append(UInt8(ascii: " ")) }
-            write(object.values[i], into: &out, depth: depth + 1)
+            if spacing.afterColon { out.append(UInt8(ascii: " ")) }
+            write(values[i], into: &out, depth: depth + 1)
         }
-        appendNewline(&out, depth: depth)
+        if spacing.indent > 0 { appendNewline(&out, width: spacing.indent, depth: depth) }
         out.append(UInt8(ascii: "}"))
     }
 
     @inline(__always)
-    private func appendItemSeparator(_ out: inout [UInt8]) {
-        out.append(UInt8(ascii: ","))
-        if layout == .python { out.append(UInt8(ascii: " ")) }
-    }
-
-    @inline(__always)
-    private func appendNewline(_ out: inout [UInt8], depth: Int) {
-        guard case .indented(let width) = layout else { return }
+    private func appendNewline(_ out: inout [UInt8], width: Int, depth: Int) {
         out.append(UInt8(ascii: "\n"))
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width * depth))
     }
@@ -114,18 +130,27 @@ public struct JSONWriter: Sendable {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     static func appendInt(_ value: Int, to out: inout [UInt8]) {
-        if value == 0 { out.append(UInt8(ascii: "0")); return }
+        if value >= 0 && value < 10 {
+            out.append(UInt8(truncatingIfNeeded: value) &+ UInt8(ascii: "0"))
+            return
+        }
         var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch, enough for 20 digits
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while magnitude > 0 {
-                buffer[23 - count] = UInt8(truncatingIfNeeded: magnitude % 10) + UInt8(ascii: "0")
+        var digits = 0
+        var rest = magnitude
+        repeat {
+            digits += 1
+            rest /= 10
+        } while rest > 0
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        let start = out.count
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        out.withUnsafeMutableBufferPointer { buffer in
+            var i = start + digits - 1
+            repeat {
+                buffer[i] = UInt8(truncatingIfNeeded: magnitude % 10) &+ UInt8(ascii: "0")
                 magnitude /= 10
-                count += 1
-            }
-            if value < 0 { out.append(UInt8(ascii: "-")) }
-            out.append(contentsOf: buffer[(24 - count)...])
+                i -= 1
+            } while magnitude > 0
         }
     }
 
