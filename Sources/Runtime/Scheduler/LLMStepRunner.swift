@@ -157,7 +157,9 @@ struct LLMStepRunner {
             let response = try await gate.withPlace {
                 try await services.retryPolicy.run(key: "\(item.id)|\(step.name)|\(item.attempt)", clock: services.clock) { _ throws(LLMProviderError) in
                     do { try await limiter.acquire(tokens: estimatedTokens) } catch { throw LLMProviderError.cancelled }
-                    return try await client.complete(request)
+                    return try await CallDeadline.run(services.options.callTimeout, clock: services.clock) {
+                        () async throws(LLMProviderError) -> LLMResponse in try await client.complete(request)
+                    }
                 }
             }
             return .answered(item, response, reserved: estimate)

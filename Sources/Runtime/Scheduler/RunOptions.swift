@@ -19,12 +19,17 @@ public struct RunOptions: Sendable, Equatable {
     public var mockFailureRate: Double?
     public var mockMalformedRate: Double?
     public var pollInterval: Duration?
+    /// The longest a single realtime call may take before it counts as timed out (and is retried).
+    public var callTimeout: Duration = .seconds(120)
 
     public init() {}
 
-    /// The retry budget: `--max-retries`, else `processing.validation_retry.max_attempts`, else 5.
+    /// The retry budget: `--max-retries`, else 0 for a realtime run whose config says
+    /// `api.realtime.auto_retry: false`, else `processing.validation_retry.max_attempts`, else 5.
     public func retryBudget(_ config: PipelineConfig) -> Int {
-        maxRetries ?? config.processing.validationRetryMaxAttempts ?? 5
+        if let maxRetries { return maxRetries }
+        if mode == .realtime, !config.api.autoRetry { return 0 }
+        return config.processing.validationRetryMaxAttempts ?? 5
     }
 
     /// Concurrent realtime calls for a provider: the option, else `api.concurrency`, else 16.
