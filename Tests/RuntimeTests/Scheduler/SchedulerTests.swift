@@ -13,7 +13,8 @@ import Testing
         #expect(outcome.counters["ask"]?.valid == 10)
         let valid = try fixture.records("ask", "validated")
         #expect(valid.count == 10)
-        let first = try #require(valid.first?.objectValue)
+        // Records are written as answers arrive, so look the unit up rather than relying on order.
+        let first = try #require(valid.first { $0["unit_id"] == "u1" }?.objectValue)
         #expect(first.keys == ["unit_id", "id", "n", "double", "inverse", "_metadata", "answer", "label", "_raw_text"])
         #expect(first["answer"] == .int(3))
         #expect(first["_metadata"]?["model"] == "mock-1")
