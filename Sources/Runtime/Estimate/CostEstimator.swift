@@ -20,9 +20,7 @@ public enum CostEstimator {
         for unit in samples {
             var after: [String: ValueObject] = [:]
             for step in plan.orderedSteps {
-                guard var input = step.dependencies.first.map({ after[$0] }) ?? unit else { continue }
-                if step.dependencies.contains(where: { after[$0] == nil }) { continue }
-                for other in step.dependencies.dropFirst() { if let extra = after[other] { input.merge(extra) } }
+                guard let input = StepInput.record(for: step, unit: unit, after: after) else { continue }
                 switch step.work {
                 case .expression(let work):
                     after[step.name] = try? work.run(unit: input)

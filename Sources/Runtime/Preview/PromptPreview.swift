@@ -52,8 +52,7 @@ public enum PromptPreview {
         let needed = plan.graph.ancestors(of: name)
         var after: [String: ValueObject] = [:]
         for step in plan.orderedSteps where needed.contains(step.name) {
-            var input = step.dependencies.first.flatMap { after[$0] } ?? start
-            for other in step.dependencies.dropFirst() { if let extra = after[other] { input.merge(extra) } }
+            guard var input = StepInput.record(for: step, unit: start, after: after) else { continue }
             switch step.work {
             case .expression(let expression):
                 do { after[step.name] = try expression.run(unit: input) } catch {
@@ -70,8 +69,7 @@ public enum PromptPreview {
                 after[step.name] = input.merging(answers)
             }
         }
-        var record = target.dependencies.first.flatMap { after[$0] } ?? start
-        for other in target.dependencies.dropFirst() { if let extra = after[other] { record.merge(extra) } }
+        var record = StepInput.record(for: target, unit: start, after: after) ?? start
         record.merge(answers)
         let context: ValueObject
         do { context = try PromptContext(plan: plan).context(for: record, step: name) } catch {
