@@ -57,6 +57,8 @@ struct ChunkRunner {
             progress.status = finished ? .done : .inProgress
             state[step.name] = progress
             try store.writeState(state)
+            await session.record("STEP", "\(chunk) \(step.name): \(progress.valid) valid, \(progress.failed) failed of \(inputs.count)"
+                                 + (finished ? "" : " (stopped)"))
             if !finished { return }
         }
     }

@@ -153,6 +153,11 @@ struct LLMStepRunner {
                                                        outputTokens: CostEstimateRule.outputTokens(work.schemaDocument)),
                                      batch: false) ?? 0
         guard await session.reserve(estimate) else { return .notRequested(item) }
+        let started = services.clock.now
+        func trace(_ status: String) {
+            try? services.trace?.trace(TraceLog.apiLine(provider: provider, chunk: runner.chunk, unit: item.id,
+                                                        elapsed: services.clock.now - started, status: status))
+        }
         do {
             let response = try await gate.withPlace {
                 try await services.retryPolicy.run(key: "\(item.id)|\(step.name)|\(item.attempt)", clock: services.clock) { _ throws(LLMProviderError) in
@@ -162,8 +167,10 @@ struct LLMStepRunner {
                     }
                 }
             }
+            trace("200")
             return .answered(item, response, reserved: estimate)
         } catch let error as LLMProviderError {
+            trace(error.kind)
             await session.cancelReservation(estimate)
             if error == .cancelled { return .notRequested(item) }
             if case .fatal(let message) = error {

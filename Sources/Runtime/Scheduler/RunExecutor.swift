@@ -53,13 +53,17 @@ public struct RunExecutor: Sendable {
         let log = try? RunLog(path: store.paths.runLog)
         try? log?.log("RUN", "\(options.mode.rawValue) run of \(plan.config.name) started (pid \(ProcessInfo.processInfo.processIdentifier))")
 
+        let hasLLMSteps = plan.orderedSteps.contains { if case .llm = $0.work { return true } else { return false } }
+        let trace = hasLLMSteps ? try? TraceLog(path: store.paths.traceLog) : nil
+        defer { try? trace?.close() }
         let services = try RunServices(plan: plan, options: options, clock: clock,
-                                       retryBonus: manifest.metadata.retryBonus) { name in
+                                       retryBonus: manifest.metadata.retryBonus, trace: trace) { name in
             try providerFactory(name, plan)
         }
         let session = RunSession(costCap: options.costCap(plan.config), registry: registry,
                                  batch: options.mode == .batch, observer: observer,
-                                 ledger: manifest.ledger.flatMap { try? CostLedger(value: $0) } ?? CostLedger())
+                                 ledger: manifest.ledger.flatMap { try? CostLedger(value: $0) } ?? CostLedger(),
+                                 runLog: log)
         let prompts = PromptContext(plan: plan)
         let chunks = try store.chunkNames()
         // Enough chunks in flight to keep every call slot busy across chunk boundaries, and no more.

@@ -18,10 +18,13 @@ public final class RunServices: Sendable {
     let limiters: [String: TokenBucketLimiter]
     let retryPolicy: RetryPolicy
     let pollInterval: Duration
+    /// TRACE_LOG.txt: one line per API call (provider, chunk, unit, time, status).
+    let trace: TraceLog?
 
     public init(plan: ExecutionPlan, options: RunOptions, clock: any RuntimeClock, retryBonus: [String: Int] = [:],
-                providerFactory: (String) throws -> any LLMProvider) throws {
+                trace: TraceLog? = nil, providerFactory: (String) throws -> any LLMProvider) throws {
         self.options = options
+        self.trace = trace
         self.clock = clock
         maxRetries = options.retryBudget(plan.config)
         self.retryBonus = retryBonus

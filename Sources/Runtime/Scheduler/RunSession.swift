@@ -20,9 +20,12 @@ public actor RunSession {
     let registry: ModelRegistry
     let batch: Bool
     let observer: any RunObserver
+    /// RUN_LOG.txt, where every log line also goes.
+    let runLog: RunLog?
 
     public init(costCap: Double?, registry: ModelRegistry, batch: Bool, observer: any RunObserver,
-                ledger: CostLedger = CostLedger()) {
+                ledger: CostLedger = CostLedger(), runLog: RunLog? = nil) {
+        self.runLog = runLog
         self.costCap = costCap
         self.registry = registry
         self.batch = batch
@@ -34,7 +37,7 @@ public actor RunSession {
     public func stop(_ reason: StopReason) {
         if stopReason == nil {
             stopReason = reason
-            observer.log("STOP", reason.description)
+            log("STOP", reason.description)
         }
     }
 
@@ -101,5 +104,11 @@ public actor RunSession {
         observer.stepProgress(step, c)
     }
 
-    public func log(_ tag: String, _ message: String) { observer.log(tag, message) }
+    /// A line for RUN_LOG.txt only (routine progress the terminal does not need).
+    public func record(_ tag: String, _ message: String) { try? runLog?.log(tag, message) }
+
+    public func log(_ tag: String, _ message: String) {
+        observer.log(tag, message)
+        try? runLog?.log(tag, message)
+    }
 }
