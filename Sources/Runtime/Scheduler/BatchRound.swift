@@ -46,7 +46,7 @@ struct BatchRound {
                 case .success(let prompt):
                     let request = runner.request(item, prompt: prompt)
                     let usage = TokenUsage(inputTokens: CostEstimateRule.inputTokens(prompt.text),
-                                           outputTokens: CostEstimateRule.outputTokens(runner.work.schemaDocument))
+                                           outputTokens: runner.expectedOutputTokens)
                     reserved += session.price(provider: provider, model: runner.work.resolution.model,
                                               usage: usage, batch: true) ?? 0
                     requests.append(request)

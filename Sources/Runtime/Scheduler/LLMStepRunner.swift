@@ -15,6 +15,15 @@ struct LLMStepRunner {
     let runner: ChunkRunner
     let step: PlannedStep
     let work: LLMWork
+    /// Output tokens the schema implies, for cost-cap reservations (computed once per step, not per call).
+    let expectedOutputTokens: Int
+
+    init(runner: ChunkRunner, step: PlannedStep, work: LLMWork) {
+        self.runner = runner
+        self.step = step
+        self.work = work
+        expectedOutputTokens = CostEstimateRule.outputTokens(work.schemaDocument)
+    }
 
     /// One unit to request: its input record and attempt number (0 = first).
     struct Item: Sendable {
@@ -150,7 +159,7 @@ struct LLMStepRunner {
         let estimatedTokens = CostEstimateRule.inputTokens(prompt.text + (prompt.system ?? ""))
         let estimate = session.price(provider: provider, model: work.resolution.model,
                                      usage: TokenUsage(inputTokens: estimatedTokens,
-                                                       outputTokens: CostEstimateRule.outputTokens(work.schemaDocument)),
+                                                       outputTokens: expectedOutputTokens),
                                      batch: false) ?? 0
         guard await session.reserve(estimate) else { return .notRequested(item) }
         let started = services.clock.now
