@@ -8,6 +8,26 @@ enum BenchmarkClock {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
+    /// CPU seconds this process has used (excludes time the machine gave to others).
+    static func cpuSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    /// Median wall seconds and median CPU seconds of `runs` runs.
+    static func medians(runs: Int, _ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+        var walls: [Double] = [], cpus: [Double] = []
+        for _ in 0..<max(1, runs) {
+            let cpuStart = cpuSeconds()
+            walls.append(try seconds(body))
+            cpus.append(cpuSeconds() - cpuStart)
+        }
+        walls.sort()
+        cpus.sort()
+        return (walls[walls.count / 2], cpus[cpus.count / 2])
+    }
+
     static func median(runs: Int, _ body: () throws -> Void) rethrows -> Double {
         var times: [Double] = []
         for _ in 0..<max(1, runs) { times.append(try seconds(body)) }

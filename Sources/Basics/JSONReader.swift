@@ -102,13 +102,16 @@ struct Parser {
     mutating func parseObject(depth: Int) throws(JSONError) -> Value {
         if depth > JSONReader.maxDepth { throw error("Nesting deeper than \(JSONReader.maxDepth) levels") }
         position += 1  // {
-        var keys: [String] = []
-        var values: [Value] = []
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1
             return .object(ValueObject())
         }
+        // Records usually have a handful to a dozen keys: start with room for them instead of doubling from 1.
+        var keys: [String] = []
+        var values: [Value] = []
+        keys.reserveCapacity(8)
+        values.reserveCapacity(8)
         while true {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
@@ -160,6 +163,7 @@ struct Parser {
             position += 1
             return .array(items)
         }
+        items.reserveCapacity(8)
         while true {
             skipWhitespace()
             items.append(try parseValue(depth: depth))
