@@ -1,4 +1,5 @@
 import Basics
+import Foundation
 
 /// Estimates how many tokens an answer matching a JSON Schema takes, for the pre-run cost estimate.
 ///
@@ -79,30 +80,10 @@ public struct OutputSizeEstimator: Sendable {
     func resolve(pointer: String, in root: Value) -> Value? {
         var current = root
         for part in pointer.split(separator: "/") {
-            let key = part.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            let key = String(part).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
             guard let next = current[key] else { return nil }
             current = next
         }
         return current
-    }
-}
-
-private extension Substring {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        String(self).replacingOccurrences(of: target, with: replacement)
-    }
-}
-
-private extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        var out = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            out += rest[..<range.lowerBound]
-            out += replacement
-            rest = rest[range.upperBound...]
-        }
-        return out + rest
     }
 }

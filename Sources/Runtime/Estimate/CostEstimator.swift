@@ -34,7 +34,7 @@ public enum CostEstimator {
                     guard let context = try? prompts.context(for: input, step: step.name),
                           let prompt = try? work.template.render(context) else { continue }
                     let system = (try? work.systemTemplate?.render(context)) ?? nil
-                    inputTokens[step.name, default: []].append((prompt.utf8.count + (system?.utf8.count ?? 0) + 3) / 4)
+                    inputTokens[step.name, default: []].append(CostEstimateRule.inputTokens(prompt + (system ?? "")))
                     let request = LLMRequest(unitID: input["unit_id"]?.stringValue ?? "", step: step.name,
                                              provider: "mock", model: "mock", prompt: prompt,
                                              responseSchema: work.schemaDocument, mockContext: input)
@@ -54,10 +54,9 @@ public enum CostEstimator {
             guard case .llm(let work) = step.work else { continue }
             let samplesOfStep = inputTokens[step.name] ?? []
             // No sample reached the step (an earlier step rejected the offline answers): the template's own size.
-            let perUnitIn = samplesOfStep.isEmpty ? (work.template.source.utf8.count + 3) / 4
+            let perUnitIn = samplesOfStep.isEmpty ? CostEstimateRule.inputTokens(work.template.source)
                 : samplesOfStep.reduce(0, +) / samplesOfStep.count
-            let perUnitOut = work.schemaDocument.map { OutputSizeEstimator().tokens(for: $0) }
-                ?? OutputSizeEstimator().tokensWithoutSchema
+            let perUnitOut = CostEstimateRule.outputTokens(work.schemaDocument)
             let usage = TokenUsage(inputTokens: perUnitIn * unitCount, outputTokens: perUnitOut * unitCount)
             let r = work.resolution
             steps.append(CostEstimate.Step(

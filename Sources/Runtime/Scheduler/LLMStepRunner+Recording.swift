@@ -156,7 +156,7 @@ enum CostEstimateRule {
     static func inputTokens(_ text: String) -> Int { (text.utf8.count + 3) / 4 }
 
     static func outputTokens(_ schema: Value?) -> Int {
-        guard let schema else { return 200 }
-        return OutputSizeEstimator().tokens(for: schema)
+        let estimator = OutputSizeEstimator()
+        return schema.map { estimator.tokens(for: $0) } ?? estimator.tokensWithoutSchema
     }
 }

@@ -72,7 +72,9 @@ public actor RunSession {
         c.calls += 1
         c.inputTokens += usage.inputTokens
         c.outputTokens += usage.outputTokens
-        if let cost = price(provider: provider, model: model, usage: usage, batch: batch) {
+        // Priced once; the ledger and the live counters book the same figure.
+        let cost = usage == TokenUsage() ? 0 : price(provider: provider, model: model, usage: usage, batch: batch)
+        if let cost {
             c.costUSD += cost
             spentUSD += cost
         } else {
@@ -80,8 +82,8 @@ public actor RunSession {
         }
         counters[step] = c
         if retry { retryTokens += usage } else { firstAttemptTokens += usage }
-        ledger.record(step: step, provider: provider, model: model, usage: usage, mode: batch ? .batch : .realtime,
-                      phase: retry ? .retry : .initial, registry: registry)
+        ledger.record(CostLedger.LineKey(step: step, provider: provider, model: model, mode: batch ? .batch : .realtime,
+                                         phase: retry ? .retry : .initial), usage: usage, cost: cost)
     }
 
     /// Releases a reservation whose call was not made.
