@@ -3,8 +3,8 @@ import Expressions
 import Foundation
 
 /// `octobatch-bench expressions [N]`: runs N Drunken Sailor walks (start position 5, the `random_walk`
-/// step of the demo pipeline) through `ExpressionStep` and prints walks/s and the fall-in fraction.
-/// Results are streamed (counted, not kept), so memory does not grow with N.
+/// step of the demo pipeline) through `ExpressionStep.run(units:)` and prints walks/s and the fall-in fraction.
+/// Units are made and results counted a block at a time, so memory does not grow with N.
 func expressionsBenchmark(arguments: [String]) throws {
     let walks = arguments.first.flatMap { Int($0) } ?? 1_000_000
     let step = try ExpressionStep(
@@ -17,15 +17,27 @@ func expressionsBenchmark(arguments: [String]) throws {
     var fell = 0, totalSteps = 0, timeouts = 0
     let clock = ContinuousClock()
     let start = clock.now
-    for i in 0..<walks {
-        let unit: ValueObject = [
-            "unit_id": .string("start_at_5__rep\(i)"), "start_position": 5, "_repetition_id": .int(i),
-            "_repetition_seed": .int(baseSeed + i),
-        ]
-        let output = try step.run(unit: unit)
-        if output["position"] == .int(0) { fell += 1 }
-        if case .int(let n)? = output["steps_taken"] { totalSteps += n }
-        if output["_metadata"]?["timeout"] == .bool(true) { timeouts += 1 }
+    // Units go through `run(units:)` in blocks, as the runner feeds a chunk's pending units; only one block is
+    // alive at a time.
+    let block = 256
+    var units: [ValueObject] = []
+    units.reserveCapacity(block)
+    var first = 0
+    while first < walks {
+        units.removeAll(keepingCapacity: true)
+        for i in first..<min(first + block, walks) {
+            units.append([
+                "unit_id": .string("start_at_5__rep\(i)"), "start_position": 5, "_repetition_id": .int(i),
+                "_repetition_seed": .int(baseSeed + i),
+            ])
+        }
+        for result in step.run(units: units) {
+            let output = try result.get()
+            if output["position"] == .int(0) { fell += 1 }
+            if case .int(let n)? = output["steps_taken"] { totalSteps += n }
+            if output["_metadata"]?["timeout"] == .bool(true) { timeouts += 1 }
+        }
+        first += block
     }
     let elapsed = clock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

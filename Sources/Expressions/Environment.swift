@@ -75,6 +75,17 @@ public final class Environment {
         hiddenNames = excluded
     }
 
+    /// Binds a unit through a binding list resolved once per step (`ExpressionStep`): each listed name
+    /// that `context` has goes to its slot; no name-table lookups or hashing per unit. `hidden` names are
+    /// kept out of `dir()` and name-error suggestions, as `bind(_:excluding:)` does.
+    func bind(_ context: ValueObject, through bindings: [(name: String, slot: Int)], hidden: Set<String>) {
+        for (name, slot) in bindings {
+            if let value = context[name] { slots[slot] = .value(value) }
+        }
+        boundKeys = context.keys
+        hiddenNames = hidden
+    }
+
     /// Sets a name (registering it in the name table if needed).
     public func set(_ name: String, _ value: RuntimeValue) {
         let slot = names.slot(for: name)

@@ -10,9 +10,14 @@ public final class PythonRandom {
     private let engine: UnsafeMutablePointer<MersenneTwister>
     private var gaussNext: Double?
 
-    public init(seed: Int) {
+    public convenience init(seed: Int) {
+        self.init(engine: MersenneTwister(seed: seed))
+    }
+
+    /// A generator over an already seeded twister (`MersenneTwister.seededLanes`).
+    init(engine twister: MersenneTwister) {
         engine = UnsafeMutablePointer<MersenneTwister>.allocate(capacity: 1)
-        engine.initialize(to: MersenneTwister(seed: seed))
+        engine.initialize(to: twister)
     }
 
     deinit {

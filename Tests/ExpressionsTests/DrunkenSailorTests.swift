@@ -29,6 +29,34 @@ import TestSupport
         #expect(lines.count == 100)
         #expect(fell == 47)
         for (got, want) in zip(lines, expected) { #expect(got == want) }
+        // The batched path (generators seeded eight at a time) writes the same bytes.
+        var inputs: [ValueObject] = []
+        try JSONLReader.forEachRecord(path: units.path) { _, record in inputs.append(try #require(record.objectValue)) }
+        let batched = try step.run(units: inputs).map { JSONWriter.python(.object(try $0.get())) }
+        #expect(batched == expected)
+    }
+
+    @Test func batchedRunsEqualSingleRuns() throws {
+        let step = try Self.randomWalk()
+        // 21 units: two full blocks of eight and a tail; seeds at and beyond 2^32 (two-word keys) and
+        // negative ones fall back to one-by-one seeding inside a block; one unit fails.
+        var units: [ValueObject] = (0..<21).map { i in
+            ["unit_id": .string("walk\(i)"), "start_position": .int(1 + i % 9), "_repetition_seed": .int(i * 7_919)]
+        }
+        units[9]["_repetition_seed"] = .int(1 << 32)
+        units[10]["_repetition_seed"] = .int(-5)
+        units[17]["start_position"] = "five"
+        let batched = step.run(units: units)
+        #expect(batched.count == units.count)
+        for (unit, result) in zip(units, batched) {
+            switch result {
+            case .success(let output): #expect(output == (try step.run(unit: unit)))
+            case .failure(let failure):
+                #expect(unit["unit_id"] == "walk17")
+                #expect(failure.expressionName == "position")
+            }
+        }
+        #expect(batched.filter { if case .failure = $0 { return true } else { return false } }.count == 1)
     }
 
     @Test func fallInFractionIsAboutHalf() throws {

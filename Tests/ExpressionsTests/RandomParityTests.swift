@@ -70,3 +70,41 @@ import TestSupport
     static let expectedB: [UInt32] = [4012147334, 2100903950, 2256175901]
     static let expectedLong: UInt32 = 3727595200
 }
+
+@Suite struct MersenneTwisterStreamTests {
+    /// CPython: `r = random.Random(s); w = [r.getrandbits(32) for _ in range(1500)]` — words on both sides of
+    /// each twist boundary (623/624, 1247/1248) and a checksum of all 1,500 (sum mod 2⁶¹ − 1).
+    static let expected: [(seed: Int, picks: [UInt32], checksum: UInt64)] = [
+        (0, [3626764237, 2390040247, 2229104038, 2140787315, 577331751, 2465233080, 1652152644], 3179900349702),
+        (42, [2746317213, 2929454134, 1071722055, 4214005797, 3190649866, 2301518177, 1084044802], 3212841650984),
+        (4294967303, [968553300, 2958273860, 573543845, 1880933259, 3289642529, 281508361, 2889654548], 3192518475723),
+        (1148893718, [1945835163, 1143938288, 690868995, 527564577, 733923765, 1428814556, 565314520], 3209143253345),
+    ]
+    static let pickedIndices = [0, 623, 624, 700, 1247, 1248, 1499]
+
+    static func check(_ words: [UInt32], _ picks: [UInt32], _ checksum: UInt64) {
+        #expect(pickedIndices.map { words[$0] } == picks)
+        #expect(words.reduce(UInt64(0)) { ($0 + UInt64($1)) % (1 << 61 - 1) } == checksum)
+    }
+
+    @Test func longStreamsMatchCPython() {
+        for (seed, picks, checksum) in Self.expected {
+            var twister = MersenneTwister(seed: seed)
+            Self.check((0..<1500).map { _ in twister.nextUInt32() }, picks, checksum)
+        }
+    }
+
+    @Test func eightSeedsAtOnceGiveTheSameStreams() {
+        let seeds = Self.expected.map(\.seed).filter { $0 < 1 << 32 }
+        let lanes = SIMD8<UInt32>(seeds.map { UInt32($0) } + [7, 8, 9, 10, 11])
+        var twisters = MersenneTwister.seededLanes(lanes)
+        for (lane, seed) in seeds.enumerated() {
+            guard let entry = Self.expected.first(where: { $0.seed == seed }) else { continue }
+            Self.check((0..<1500).map { _ in twisters[lane].nextUInt32() }, entry.picks, entry.checksum)
+        }
+        for lane in 3..<8 {
+            var single = MersenneTwister(seed: lane + 4)
+            #expect((0..<700).map { _ in twisters[lane].nextUInt32() } == (0..<700).map { _ in single.nextUInt32() })
+        }
+    }
+}

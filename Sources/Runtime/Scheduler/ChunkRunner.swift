@@ -100,36 +100,47 @@ struct ChunkRunner {
         let failures = try JSONLAppender(path: paths.failures(step.name))
         defer { try? validated.close(); try? failures.close() }
         var settledBefore = (valid: 0, failed: 0)
-        for (n, unit) in inputs.enumerated() {
+        var pending: [ValueObject] = []
+        for unit in inputs {
             let id = unit["unit_id"]?.stringValue ?? ""
             if outcomes.isSettled(id, maxRetries: services.maxRetries(for: step.name)) {
                 if outcomes.validIDs.contains(id) { settledBefore.valid += 1 } else { settledBefore.failed += 1 }
-                continue
+            } else {
+                pending.append(unit)
             }
-            if n % 256 == 0 { try Task.checkCancellation() }
-            do {
-                var record = try work.run(unit: unit)
-                if let validator = step.validator {
-                    switch Self.check(record, with: validator) {
-                    case .success(let checked):
-                        record = checked
-                    case .failure(let failure):
-                        try failures.append(RuntimeFailure.record(
-                            unitID: id, stage: failure.stage.rawValue, step: step.name, input: unit, rawResponse: nil,
-                            errors: failure.errors, retryCount: services.maxRetries(for: step.name)))
-                        await session.recordOutcome(step: step.name, valid: false, final: true, retried: false)
-                        continue
+        }
+        // Blocks of pending units go through `run(units:)`, which seeds their generators several at a time.
+        var blockStart = 0
+        while blockStart < pending.count {
+            try Task.checkCancellation()
+            let block = Array(pending[blockStart..<min(blockStart + 256, pending.count)])
+            blockStart += block.count
+            for (unit, result) in zip(block, work.run(units: block)) {
+                let id = unit["unit_id"]?.stringValue ?? ""
+                switch result {
+                case .success(var record):
+                    if let validator = step.validator {
+                        switch Self.check(record, with: validator) {
+                        case .success(let checked):
+                            record = checked
+                        case .failure(let failure):
+                            try failures.append(RuntimeFailure.record(
+                                unitID: id, stage: failure.stage.rawValue, step: step.name, input: unit, rawResponse: nil,
+                                errors: failure.errors, retryCount: services.maxRetries(for: step.name)))
+                            await session.recordOutcome(step: step.name, valid: false, final: true, retried: false)
+                            continue
+                        }
                     }
+                    try validated.append(.object(record))
+                    await session.recordOutcome(step: step.name, valid: true, final: true, retried: false)
+                case .failure(let failure):
+                    // Deterministic: the same unit fails the same way again, so it is final (never dropped: K5).
+                    try failures.append(RuntimeFailure.record(
+                        unitID: id, stage: RuntimeFailure.expression, step: step.name, input: unit, rawResponse: nil,
+                        errors: [ValidationIssue(path: "$", rule: "expression", message: failure.description)],
+                        retryCount: services.maxRetries(for: step.name)))
+                    await session.recordOutcome(step: step.name, valid: false, final: true, retried: false)
                 }
-                try validated.append(.object(record))
-                await session.recordOutcome(step: step.name, valid: true, final: true, retried: false)
-            } catch let failure as ExpressionStep.Failure {
-                // Deterministic: the same unit fails the same way again, so it is final (never dropped: K5).
-                try failures.append(RuntimeFailure.record(
-                    unitID: id, stage: RuntimeFailure.expression, step: step.name, input: unit, rawResponse: nil,
-                    errors: [ValidationIssue(path: "$", rule: "expression", message: failure.description)],
-                    retryCount: services.maxRetries(for: step.name)))
-                await session.recordOutcome(step: step.name, valid: false, final: true, retried: false)
             }
         }
         await session.recordSettled(step: step.name, valid: settledBefore.valid, failed: settledBefore.failed)
