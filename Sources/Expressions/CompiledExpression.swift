@@ -11,6 +11,8 @@ public final class CompiledExpression: Sendable {
     public let names: NameTable
     public let syntaxTree: ExpressionNode
     let evaluator: Evaluator
+    /// The truth-value form (`compileCondition`), built when the expression was compiled `asCondition`.
+    let condition: Condition?
     /// Slots this expression may touch (the name table's size right after compiling it).
     let requiredSlots: Int
 
@@ -21,7 +23,8 @@ public final class CompiledExpression: Sendable {
     /// `assignedTo`: the name the caller stores the result under (expression steps). `name + [items]` then
     /// appends to the name's list in place instead of copying it, which is unobservable because the old
     /// value is about to be replaced.
-    init(_ source: String, dialect: ExpressionDialect, names: NameTable, assignedTo target: String?) throws(ExpressionError) {
+    init(_ source: String, dialect: ExpressionDialect, names: NameTable, assignedTo target: String?,
+         asCondition: Bool = false) throws(ExpressionError) {
         self.source = source
         self.dialect = dialect
         self.names = names
@@ -32,6 +35,7 @@ public final class CompiledExpression: Sendable {
         } else {
             evaluator = try compiler.compile(syntaxTree)
         }
+        condition = asCondition ? try compiler.compileCondition(syntaxTree).run : nil
         requiredSlots = names.count
     }
 
@@ -47,6 +51,13 @@ public final class CompiledExpression: Sendable {
         let env = Environment(names: names, random: random, limits: limits)
         env.bind(context)
         return try evaluate(in: env).toValue()
+    }
+
+    /// Python truthiness of the result in an existing environment (the condition form when compiled
+    /// `asCondition`: same answer and errors, no intermediate values).
+    func isTrue(in env: Environment) throws(ExpressionError) -> Bool {
+        if let condition { return try condition(env) }
+        return PythonRuntime.truthy(try evaluator(env))
     }
 
     /// Python truthiness of the result (validation rules: `when`/`expr`).

@@ -17,7 +17,10 @@ public final class Environment {
     /// The unit's generator (created with seed 0 on first use when nil).
     public var random: PythonRandom? {
         get { hot.pointee.random }
-        set { hot.pointee.random = newValue }
+        set {
+            hot.pointee.random = newValue
+            hot.pointee.unretainedRandom = newValue.map { Unmanaged.passUnretained($0) }
+        }
     }
     public let limits: ExpressionLimits
     /// Per-evaluation mutable state behind a pointer owned by this object, so the hot path pays no dynamic
@@ -25,6 +28,8 @@ public final class Environment {
     private struct HotState {
         var stepsLeft: Int
         var random: PythonRandom?
+        /// `random` without a reference count, for draws on the hot path (kept alive by `random`).
+        var unretainedRandom: Unmanaged<PythonRandom>?
     }
     private let hot: UnsafeMutablePointer<HotState>
     public var provider: (any FilterTestProvider)?
@@ -46,7 +51,8 @@ public final class Environment {
         self.limits = limits
         self.provider = provider
         hot = UnsafeMutablePointer<HotState>.allocate(capacity: 1)
-        hot.initialize(to: HotState(stepsLeft: limits.maxSteps, random: random))
+        hot.initialize(to: HotState(stepsLeft: limits.maxSteps, random: random,
+                                    unretainedRandom: random.map { Unmanaged.passUnretained($0) }))
         slotStorage = UnsafeMutablePointer<[RuntimeValue]>.allocate(capacity: 1)
         slotStorage.initialize(to: names.defaultSlots())
     }
@@ -124,8 +130,16 @@ public final class Environment {
     func rng() throws(ExpressionError) -> PythonRandom {
         if let random = hot.pointee.random { return random }
         let r = PythonRandom(seed: 0)
-        hot.pointee.random = r
+        random = r
         return r
+    }
+
+    /// `_randbelow(n)` on the unit's generator without retaining it (the hottest draw: `random.choice`).
+    @inline(__always) func randomBelow(_ n: Int) throws(ExpressionError) -> Int {
+        if let unretained = hot.pointee.unretainedRandom {
+            return unretained._withUnsafeGuaranteedRef { $0.randbelow(n) }
+        }
+        return try rng().randbelow(n)
     }
 }
 

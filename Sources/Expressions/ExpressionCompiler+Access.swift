@@ -52,7 +52,7 @@ extension ExpressionCompiler {
                 let constantList = RuntimeValue.value(.array(constant))
                 return { env throws(ExpressionError) in
                     if case .random = env.slots[slot] {
-                        return .value(constant[try env.rng().randbelow(constant.count)])
+                        return .value(constant[try env.randomBelow(constant.count)])
                     }
                     do throws(ExpressionError) {
                         return try MethodCalls.call(try receiver(env), method, Arguments(positional: [constantList], keywords: []), env)

@@ -1,33 +1,67 @@
 import Basics
 
 /// Specialised closures for the hottest shapes: `name op name` and `name op int` with int operands
-/// (`position + direction`, `steps_taken + 1`, `position <= 0`), which skip the operand closures.
+/// (`position + direction`, `steps_taken + 1`, `position <= 0`), which skip the operand closures, and
+/// conditions (`loop_until`) evaluated straight to a `Bool`.
 extension ExpressionCompiler {
-    /// An int kernel: the result for two ints, or nil to fall back to the general path (overflow).
-    /// Boxed so the closure is called without a reabstraction thunk.
-    struct IntKernel: Sendable {
-        let run: @Sendable (Int, Int) -> RuntimeValue?
-        init(_ run: @escaping @Sendable (Int, Int) -> RuntimeValue?) { self.run = run }
-    }
+    /// An int-only operation with a direct result; anything else (overflow, other types) goes the general way.
+    enum IntOperation: Sendable {
+        case add, subtract, multiply, less, lessEqual, greater, greaterEqual, equal, notEqual
 
-    static func intKernel(binary op: BinaryOperator) -> IntKernel? {
-        switch op {
-        case .add: return IntKernel { a, b in let (r, o) = a.addingReportingOverflow(b); return o ? nil : .int(r) }
-        case .subtract: return IntKernel { a, b in let (r, o) = a.subtractingReportingOverflow(b); return o ? nil : .int(r) }
-        case .multiply: return IntKernel { a, b in let (r, o) = a.multipliedReportingOverflow(by: b); return o ? nil : .int(r) }
-        default: return nil
+        init?(_ op: BinaryOperator) {
+            switch op {
+            case .add: self = .add
+            case .subtract: self = .subtract
+            case .multiply: self = .multiply
+            default: return nil
+            }
         }
-    }
 
-    static func intKernel(compare op: CompareOperator) -> IntKernel? {
-        switch op {
-        case .less: return IntKernel { a, b in .bool(a < b) }
-        case .lessEqual: return IntKernel { a, b in .bool(a <= b) }
-        case .greater: return IntKernel { a, b in .bool(a > b) }
-        case .greaterEqual: return IntKernel { a, b in .bool(a >= b) }
-        case .equal: return IntKernel { a, b in .bool(a == b) }
-        case .notEqual: return IntKernel { a, b in .bool(a != b) }
-        default: return nil
+        init?(_ op: CompareOperator) {
+            switch op {
+            case .less: self = .less
+            case .lessEqual: self = .lessEqual
+            case .greater: self = .greater
+            case .greaterEqual: self = .greaterEqual
+            case .equal: self = .equal
+            case .notEqual: self = .notEqual
+            default: return nil
+            }
+        }
+
+        var isComparison: Bool {
+            switch self {
+            case .add, .subtract, .multiply: return false
+            default: return true
+            }
+        }
+
+        /// The int result of an arithmetic operation, nil on overflow.
+        @inline(__always) func arithmetic(_ a: Int, _ b: Int) -> Int? {
+            switch self {
+            case .add: let (r, o) = a.addingReportingOverflow(b); return o ? nil : r
+            case .subtract: let (r, o) = a.subtractingReportingOverflow(b); return o ? nil : r
+            case .multiply: let (r, o) = a.multipliedReportingOverflow(by: b); return o ? nil : r
+            default: return nil
+            }
+        }
+
+        /// The result of a comparison (false for arithmetic operations, which never ask).
+        @inline(__always) func compare(_ a: Int, _ b: Int) -> Bool {
+            switch self {
+            case .less: return a < b
+            case .lessEqual: return a <= b
+            case .greater: return a > b
+            case .greaterEqual: return a >= b
+            case .equal: return a == b
+            case .notEqual: return a != b
+            default: return false
+            }
+        }
+
+        @inline(__always) func apply(_ a: Int, _ b: Int) -> RuntimeValue? {
+            if isComparison { return .bool(compare(a, b)) }
+            return arithmetic(a, b).map { .int($0) }
         }
     }
 
@@ -37,18 +71,17 @@ extension ExpressionCompiler {
         return (names.slot(for: n), n)
     }
 
-    /// `name op name` / `name op int-literal` with an int kernel; nil when the shape does not apply.
-    func fastPath(_ l: ExpressionNode, _ r: ExpressionNode, kernel: IntKernel?, node: ExpressionNode,
+    /// `name op name` / `name op int-literal` for an int operation; nil when the shape does not apply.
+    func fastPath(_ l: ExpressionNode, _ r: ExpressionNode, operation: IntOperation?, node: ExpressionNode,
                   general: @escaping @Sendable (RuntimeValue, RuntimeValue, Environment) throws(ExpressionError) -> RuntimeValue) -> EvaluatorBox? {
-        guard let kernelBox = kernel, let left = globalSlot(l) else { return nil }
-        let kernel = kernelBox.run
+        guard let operation, let left = globalSlot(l) else { return nil }
         let offset = node.offset, length = node.length
         let lo = l.offset, ll = l.length
         let leftSlot = left.slot, leftName = left.name
         if case .literal(.int(let constant)) = r.kind {
             return EvaluatorBox { env throws(ExpressionError) in
+                if case .value(.int(let a)) = env.slots[leftSlot], let result = operation.apply(a, constant) { return result }
                 let x = env.slots[leftSlot]
-                if case .value(.int(let a)) = x, let result = kernel(a, constant) { return result }
                 if case .undefined = x { throw env.nameError(leftName, offset: lo, length: ll) }
                 do throws(ExpressionError) { return try general(x, .int(constant), env) } catch {
                     throw error.located(at: offset, length: length)
@@ -59,14 +92,71 @@ extension ExpressionCompiler {
         let rightSlot = right.slot, rightName = right.name
         let ro = r.offset, rl = r.length
         return EvaluatorBox { env throws(ExpressionError) in
+            if case .value(.int(let a)) = env.slots[leftSlot], case .value(.int(let b)) = env.slots[rightSlot],
+               let result = operation.apply(a, b) {
+                return result
+            }
             let x = env.slots[leftSlot], y = env.slots[rightSlot]
-            if case .value(.int(let a)) = x, case .value(.int(let b)) = y, let result = kernel(a, b) { return result }
             if case .undefined = x { throw env.nameError(leftName, offset: lo, length: ll) }
             if case .undefined = y { throw env.nameError(rightName, offset: ro, length: rl) }
             do throws(ExpressionError) { return try general(x, y, env) } catch {
                 throw error.located(at: offset, length: length)
             }
         }
+    }
+
+    /// Compiles `node` for its truth value only (`loop_until`, rule conditions): `a or b` is
+    /// `truthy(a) || truthy(b)` with the same evaluation order and short-circuit, `not a` is `!truthy(a)`,
+    /// and an int comparison of a name with a name or an int literal answers without building a value.
+    /// Everything else is `truthy` of the ordinary evaluator, so results and errors are the same.
+    mutating func compileCondition(_ node: ExpressionNode) throws(ExpressionError) -> ConditionBox {
+        switch node.kind {
+        case .boolean(let isAnd, let items) where dialect == .python:
+            var parts: [ConditionBox] = []
+            for item in items { parts.append(try compileCondition(item)) }
+            if parts.count == 2 {
+                let first = parts[0].run, second = parts[1].run
+                return ConditionBox { env throws(ExpressionError) in
+                    // (`&&`/`||` take rethrowing autoclosures, which lose the typed error.)
+                    if try first(env) != isAnd { return !isAnd }
+                    return try second(env)
+                }
+            }
+            let all = parts
+            return ConditionBox { env throws(ExpressionError) in
+                for part in all {
+                    if try part.run(env) != isAnd { return !isAnd }
+                }
+                return isAnd
+            }
+        case .unary(.not, let operand) where dialect == .python:
+            let inner = try compileCondition(operand).run
+            return ConditionBox { env throws(ExpressionError) in !(try inner(env)) }
+        case .compare(let first, let rest) where rest.count == 1:
+            if let operation = IntOperation(rest[0].op), let left = globalSlot(first) {
+                let leftSlot = left.slot
+                let general = try compile(node)
+                if case .literal(.int(let constant)) = rest[0].operand.kind {
+                    return ConditionBox { env throws(ExpressionError) in
+                        if case .value(.int(let a)) = env.slots[leftSlot] { return operation.compare(a, constant) }
+                        return PythonRuntime.truthy(try general(env))
+                    }
+                }
+                if let right = globalSlot(rest[0].operand) {
+                    let rightSlot = right.slot
+                    return ConditionBox { env throws(ExpressionError) in
+                        if case .value(.int(let a)) = env.slots[leftSlot], case .value(.int(let b)) = env.slots[rightSlot] {
+                            return operation.compare(a, b)
+                        }
+                        return PythonRuntime.truthy(try general(env))
+                    }
+                }
+            }
+        default:
+            break
+        }
+        let value = try compile(node)
+        return ConditionBox { env throws(ExpressionError) in PythonRuntime.truthy(try value(env)) }
     }
 
     /// `target + [items]` whose result is stored back into `target`: move the list out of its slot and
@@ -80,30 +170,46 @@ extension ExpressionCompiler {
         let slot = names.slot(for: target)
         let tail = try compileAll(items)
         let general = try compile(node)
-        let single = tail.first?.run
-        let isSingle = tail.count == 1
-        let only: Evaluator = single ?? { _ in .none }
+        let offset = node.offset, length = node.length
+        // `path + [name]`: the element is read straight from its slot.
+        if items.count == 1, let item = globalSlot(items[0]) {
+            let itemSlot = item.slot, only = tail[0].run
+            return EvaluatorBox { env throws(ExpressionError) in
+                guard case .value(.array) = env.slots[slot] else { return try general(env) }
+                let one: Value
+                if case .value(let v) = env.slots[itemSlot] { one = v } else { one = try only(env).toValue() }
+                if let result = try ExpressionCompiler.appendInPlace(env, slot, offset, length, { $0.append(one) }) {
+                    return result
+                }
+                return try general(env)
+            }
+        }
         return EvaluatorBox { env throws(ExpressionError) in
             guard case .value(.array) = env.slots[slot] else { return try general(env) }
-            var one = Value.null
             var values: [Value] = []
-            if isSingle {
-                one = try only(env).toValue()
-            } else {
-                values.reserveCapacity(tail.count)
-                for e in tail { values.append(try e.run(env).toValue()) }
+            values.reserveCapacity(tail.count)
+            for e in tail { values.append(try e.run(env).toValue()) }
+            if let result = try ExpressionCompiler.appendInPlace(env, slot, offset, length, { $0.append(contentsOf: values) }) {
+                return result
             }
-            var taken = RuntimeValue.none
-            swap(&taken, &env.slots[slot])
-            guard case .value(.array(var list)) = taken else { env.slots[slot] = taken; return try general(env) }
-            taken = .none  // `list` is now the only reference, so appending does not copy
-            if isSingle { list.append(one) } else { list.append(contentsOf: values) }
-            do throws(ExpressionError) { try env.limits.checkCollection(list.count) } catch {
-                env.slots[slot] = .value(.array(list))
-                throw error.located(at: node.offset, length: node.length)
-            }
-            return .value(.array(list))
+            return try general(env)
         }
+    }
+
+    /// Moves the list out of `slot`, appends, and returns it as the result (nil when the slot holds no list).
+    @inline(__always)
+    static func appendInPlace(_ env: Environment, _ slot: Int, _ offset: Int, _ length: Int,
+                              _ add: (inout [Value]) -> Void) throws(ExpressionError) -> RuntimeValue? {
+        var taken = RuntimeValue.none
+        swap(&taken, &env.slots[slot])
+        guard case .value(.array(var list)) = taken else { env.slots[slot] = taken; return nil }
+        taken = .none  // `list` is now the only reference, so appending does not copy
+        add(&list)
+        do throws(ExpressionError) { try env.limits.checkCollection(list.count) } catch {
+            env.slots[slot] = .value(.array(list))
+            throw error.located(at: offset, length: length)
+        }
+        return .value(.array(list))
     }
 
     /// Whether `node` reads the name `name` anywhere (conservative: any use counts).

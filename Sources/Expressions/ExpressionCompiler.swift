@@ -9,6 +9,14 @@ struct EvaluatorBox: Sendable {
     let run: Evaluator
 }
 
+/// A compiled expression evaluated for its Python truth value only.
+typealias Condition = @Sendable (Environment) throws(ExpressionError) -> Bool
+
+/// A condition wrapped in a struct (no reabstraction thunk per call, as `EvaluatorBox`).
+struct ConditionBox: Sendable {
+    let run: Condition
+}
+
 /// Turns an `ExpressionNode` tree into nested closures with names resolved to slots, constant displays
 /// folded, and fast paths for int arithmetic/comparison and the unit's random generator.
 ///
@@ -237,7 +245,7 @@ struct ExpressionCompiler {
                 return .value(.array(out))
             }
         }
-        if let fast = fastPath(l, r, kernel: ExpressionCompiler.intKernel(binary: op), node: node, general: { x, y, env throws(ExpressionError) in
+        if let fast = fastPath(l, r, operation: IntOperation(op), node: node, general: { x, y, env throws(ExpressionError) in
             try PythonRuntime.binary(op, x, y, limits: env.limits)
         }) {
             return fast.run
@@ -272,7 +280,7 @@ struct ExpressionCompiler {
 
     mutating func compileCompare(_ first: ExpressionNode, _ rest: [(op: CompareOperator, operand: ExpressionNode)],
                                  node: ExpressionNode) throws(ExpressionError) -> Evaluator {
-        if rest.count == 1, let fast = fastPath(first, rest[0].operand, kernel: ExpressionCompiler.intKernel(compare: rest[0].op), node: node,
+        if rest.count == 1, let fast = fastPath(first, rest[0].operand, operation: IntOperation(rest[0].op), node: node,
                                                 general: { [op = rest[0].op] x, y, _ throws(ExpressionError) in
             .bool(try ExpressionCompiler.compare(op, x, y))
         }) {

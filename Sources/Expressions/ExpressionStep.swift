@@ -63,7 +63,7 @@ public struct ExpressionStep: Sendable {
         self.initExpressions = try compile(initExpressions)
         self.expressions = try compile(expressions)
         if let loopUntil {
-            do throws(ExpressionError) { self.loopUntil = try CompiledExpression(loopUntil, names: names) } catch {
+            do throws(ExpressionError) { self.loopUntil = try CompiledExpression(loopUntil, dialect: .python, names: names, assignedTo: nil, asCondition: true) } catch {
                 throw Failure(expressionName: "loop_until", error: error, source: loopUntil)
             }
         } else {
@@ -176,7 +176,7 @@ public struct ExpressionStep: Sendable {
                 iterations += 1
                 env.resetSteps()
                 do throws(ExpressionError) {
-                    if PythonRuntime.truthy(try loopUntil.evaluator(env)) { conditionMet = true; break }
+                    if try loopUntil.isTrue(in: env) { conditionMet = true; break }
                 } catch {
                     throw Failure(expressionName: "loop_until", error: error, source: loopUntil.source)
                 }

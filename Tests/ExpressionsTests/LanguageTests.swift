@@ -199,3 +199,60 @@ final class TestProvider: FilterTestProvider {
         #expect(try ExpressionParser.parse(source, dialect: dialect).referencedNames == expected)
     }
 }
+
+/// The truth-value form used for `loop_until` must agree with `truthy(value)` — answers and errors.
+@Suite struct ConditionFormTests {
+    static func both(_ source: String, _ context: ValueObject) -> (value: Result<Bool, ExpressionError>, condition: Result<Bool, ExpressionError>) {
+        let names = NameTable()
+        func run(_ body: (CompiledExpression, Environment) throws(ExpressionError) -> Bool) -> Result<Bool, ExpressionError> {
+            do throws(ExpressionError) {
+                let code = try CompiledExpression(source, dialect: .python, names: names, assignedTo: nil, asCondition: true)
+                let env = Environment(names: names)
+                env.bind(context)
+                return .success(try body(code, env))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return (run { code, env throws(ExpressionError) in PythonRuntime.truthy(try code.evaluate(in: env)) },
+                run { code, env throws(ExpressionError) in try code.isTrue(in: env) })
+    }
+
+    @Test(arguments: [
+        ("position <= 0 or position >= 10", ["position": 0], true),
+        ("position <= 0 or position >= 10", ["position": 5], false),
+        ("position <= 0 or position >= 10", ["position": 10], true),
+        ("position <= 0 or position >= 10", ["position": 2.5], false),
+        ("position <= limit", ["position": 3, "limit": 3], true),
+        ("position < limit and limit != 0", ["position": 3, "limit": 4], true),
+        ("not done", ["done": 0], true),
+        ("not (a and b)", ["a": "x", "b": ""], true),
+        ("a or b or c", ["a": 0, "b": [], "c": "z"], true),
+        ("a and b and c", ["a": 1, "b": [1], "c": ""], false),
+        ("x > 0 or missing", ["x": 1], true),
+        ("x == 3", ["x": 3.0], true),
+        ("x != 3", ["x": true], true),
+    ] as [(String, ValueObject, Bool)])
+    func agreesWithTruthiness(source: String, context: ValueObject, expected: Bool) throws {
+        let (value, condition) = Self.both(source, context)
+        #expect(try value.get() == expected)
+        #expect(try condition.get() == expected)
+    }
+
+    @Test(arguments: [
+        ("x > 0 or missing", ["x": 0] as ValueObject),
+        ("position <= 0", ["position": "five"] as ValueObject),
+        ("position <= other", [:] as ValueObject),
+        ("not (1 / n)", ["n": 0] as ValueObject),
+    ])
+    func failsTheSameWay(source: String, context: ValueObject) {
+        let (value, condition) = Self.both(source, context)
+        guard case .failure(let a) = value, case .failure(let b) = condition else {
+            Issue.record("expected both forms to fail: \(value) / \(condition)")
+            return
+        }
+        #expect(a.kind == b.kind)
+        #expect(a.description == b.description)
+        #expect(a.offset == b.offset)
+    }
+}
