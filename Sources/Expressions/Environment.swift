@@ -81,14 +81,15 @@ public final class Environment {
         hiddenNames = excluded
     }
 
-    /// Binds a unit through a binding list resolved once per step (`ExpressionStep`): each listed name
-    /// that `context` has goes to its slot; no name-table lookups or hashing per unit. `hidden` names are
-    /// kept out of `dir()` and name-error suggestions, as `bind(_:excluding:)` does.
-    func bind(_ context: ValueObject, through bindings: [(name: String, slot: Int)], hidden: Set<String>) {
-        for (name, slot) in bindings {
-            if let value = context[name] { slots[slot] = .value(value) }
+    /// Binds a unit through a name → slot map resolved once per step (`ExpressionStep`, which leaves hidden
+    /// keys out of it): one hash lookup per key, no name-table locking. `hidden` names are kept out of
+    /// `dir()` and name-error suggestions, as `bind(_:excluding:)` does.
+    func bind(_ context: ValueObject, through bindings: [String: Int], hidden: Set<String>) {
+        let keys = context.keys, values = context.values
+        for i in keys.indices {
+            if let slot = bindings[keys[i]] { slots[slot] = .value(values[i]) }
         }
-        boundKeys = context.keys
+        boundKeys = keys
         hiddenNames = hidden
     }
 

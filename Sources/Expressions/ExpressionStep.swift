@@ -19,6 +19,8 @@ public struct ExpressionStep: Sendable {
     }
 
     public static let hiddenKeys: Set<String> = ["_metadata", "_raw_text", "_repetition_seed"]
+    static let metadataKeys = ["expression_step"]
+    static let loopMetadataKeys = ["expression_step", "iterations", "timeout"]
 
     public let stepName: String
     let initExpressions: [(name: String, slot: Int, code: CompiledExpression)]
@@ -33,8 +35,8 @@ public struct ExpressionStep: Sendable {
     let initAndExpressionNames: [String]
     let initNameStrings: [String]
     /// Every name the compiled code may read from a unit (not hidden, not a comprehension variable), with
-    /// its slot: binding a unit is then one lookup per name, with no hashing or name-table locking.
-    let bindings: [(name: String, slot: Int)]
+    /// its slot: binding a unit is then one lookup per unit key, with no name-table locking.
+    let bindings: [String: Int]
     /// Whether any expression mentions `random`; a step that does not never seeds a generator.
     let usesRandom: Bool
     /// Whether any expression could build a `set` (the output check for unserialisable sets is skipped
@@ -81,9 +83,9 @@ public struct ExpressionStep: Sendable {
         initAndExpressionNames = (first + second).map(\.name)
         initNameStrings = first.map(\.name)
         let all = self.initExpressions + self.expressions
-        bindings = names.allNames.enumerated().compactMap { slot, name in
+        bindings = Dictionary(uniqueKeysWithValues: names.allNames.enumerated().compactMap { slot, name in
             name.contains("#") || ExpressionStep.hiddenKeys.contains(name) ? nil : (name, slot)
-        }
+        })
         let sources = all.map(\.code.syntaxTree) + (self.loopUntil.map { [$0.syntaxTree] } ?? [])
         usesRandom = names.slot(of: "random") != nil
         mayBuildSet = sources.contains { $0.mayBuildSet }
@@ -184,11 +186,15 @@ public struct ExpressionStep: Sendable {
         } else {
             try evaluate(expressions)
         }
-        // The output: the unit's keys in order, then new names in first-assignment order, then `_metadata`,
-        // built in one pre-sized object.
+        // The output: the unit's keys in order (assigned ones updated in place), then new names in
+        // first-assignment order, then `_metadata` — built from arrays, with no per-key search.
         let expressionsRan = iterations > 0 || loopUntil == nil
-        var assignedValues: [(name: String, value: Value)] = []
-        assignedValues.reserveCapacity(initNames.count + expressionNames.count)
+        var keys = unit.keys, values = unit.values
+        keys.reserveCapacity(keys.count + initNames.count + expressionNames.count + 1)
+        values.reserveCapacity(keys.count + initNames.count + expressionNames.count + 1)
+        func set(_ name: String, _ value: Value) {
+            if let i = keys.firstIndex(of: name) { values[i] = value } else { keys.append(name); values.append(value) }
+        }
         func collect(_ list: [(name: String, slot: Int)]) throws(Failure) {
             for (name, slot) in list {
                 do throws(ExpressionError) {
@@ -197,7 +203,7 @@ public struct ExpressionStep: Sendable {
                         // json.dumps cannot write sets: the Python tool fails this unit.
                         throw ExpressionError.type("Object of type set is not JSON serializable")
                     }
-                    assignedValues.append((name, value))
+                    set(name, value)
                 } catch {
                     throw Failure(expressionName: name, error: error)
                 }
@@ -205,25 +211,26 @@ public struct ExpressionStep: Sendable {
         }
         try collect(initNames)
         if expressionsRan { try collect(expressionNames) }
-        var output = ValueObject(minimumCapacity: unit.count + assignedValues.count + 1)
-        for (key, value) in zip(unit.keys, unit.values) { output[key] = value }
-        for (name, value) in assignedValues { output[name] = value }
         // A unit field mutated in place (`path.append(x)`) is the same object in the Python tool's output.
-        for (name, slot) in mutatedPassThroughNames where unit.contains(name) {
-            if case .value(let v) = env.slots[slot] { output[name] = v }
+        for (name, slot) in mutatedPassThroughNames {
+            if let i = unit.position(of: name), case .value(let v) = env.slots[slot] { values[i] = v }
         }
-        var metadata: ValueObject
-        if let existing = unit["_metadata"]?.objectValue {
+        let metadata: ValueObject
+        if var existing = unit["_metadata"]?.objectValue {
+            existing["expression_step"] = .string(stepName)
+            if loopUntil != nil {
+                existing["iterations"] = .int(iterations)
+                existing["timeout"] = .bool(!conditionMet)
+            }
             metadata = existing
+        } else if loopUntil != nil {
+            metadata = ValueObject(uniqueKeys: ExpressionStep.loopMetadataKeys,
+                                   values: [.string(stepName), .int(iterations), .bool(!conditionMet)])
         } else {
-            metadata = ValueObject(minimumCapacity: 3)
+            metadata = ValueObject(uniqueKeys: ExpressionStep.metadataKeys, values: [.string(stepName)])
         }
-        metadata["expression_step"] = .string(stepName)
-        if loopUntil != nil {
-            metadata["iterations"] = .int(iterations)
-            metadata["timeout"] = .bool(!conditionMet)
-        }
-        output["_metadata"] = .object(metadata)
+        set("_metadata", .object(metadata))
+        let output = ValueObject(uniqueKeys: keys, values: values)
         return output
     }
 }

@@ -40,6 +40,22 @@ import Testing
         #expect(out.keys == ["unit_id", "path", "_r", "n", "_metadata"])
     }
 
+    @Test func metadataIsMergedAndComesLast() throws {
+        let looped = try ExpressionStep(stepName: "s", expressions: [("n", "n + 1")], loopUntil: "n >= 3")
+        let fresh = try looped.run(unit: ["unit_id": "u", "n": 0])
+        #expect(fresh.keys == ["unit_id", "n", "_metadata"])
+        #expect(fresh["_metadata"] == ["expression_step": "s", "iterations": 3, "timeout": false])
+        // An earlier step's metadata keeps its keys and position; ours are set on it.
+        let chained = try looped.run(unit: ["_metadata": ["expression_step": "a", "x": 1], "unit_id": "u", "n": 2])
+        #expect(chained.keys == ["_metadata", "unit_id", "n"])
+        #expect(chained["_metadata"] == ["expression_step": "s", "x": 1, "iterations": 1, "timeout": false])
+        // An expression that assigns `_metadata` does not make a second key; the step's metadata wins.
+        let plain = try ExpressionStep(stepName: "p", expressions: [("_metadata", "1"), ("y", "2")])
+        let out = try plain.run(unit: ["unit_id": "u"])
+        #expect(out.keys == ["unit_id", "_metadata", "y"])
+        #expect(out["_metadata"] == ["expression_step": "p"])
+    }
+
     @Test func selfAppendKeepsPythonSemantics() throws {
         let step = try ExpressionStep(stepName: "a", expressions: [
             ("xs", "[1]"), ("ys", "xs"), ("xs", "xs + [2]"), ("path", "path + [len(path)]"), ("path", "path + [9, 8]"),
