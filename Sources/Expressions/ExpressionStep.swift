@@ -42,6 +42,9 @@ public struct ExpressionStep: Sendable {
     /// Whether any expression could build a `set` (the output check for unserialisable sets is skipped
     /// when none can).
     let mayBuildSet: Bool
+    /// `init` as one fused sequence, and one loop iteration (the expressions, then `loop_until`).
+    let initSequence: AssignmentSequence
+    let iterationSequence: AssignmentSequence
     /// Names mutated in place that may be unit fields passed through unassigned.
     let mutatedPassThroughNames: [(name: String, slot: Int)]
 
@@ -83,6 +86,10 @@ public struct ExpressionStep: Sendable {
         initAndExpressionNames = (first + second).map(\.name)
         initNameStrings = first.map(\.name)
         let all = self.initExpressions + self.expressions
+        initSequence = AssignmentSequence(self.initExpressions.map { ($0.slot, EvaluatorBox(run: $0.code.evaluator)) },
+                                          condition: nil)
+        iterationSequence = AssignmentSequence(self.expressions.map { ($0.slot, EvaluatorBox(run: $0.code.evaluator)) },
+                                               condition: self.loopUntil?.condition.map { ConditionBox(run: $0) })
         bindings = Dictionary(uniqueKeysWithValues: names.allNames.enumerated().compactMap { slot, name in
             name.contains("#") || ExpressionStep.hiddenKeys.contains(name) ? nil : (name, slot)
         })
@@ -152,39 +159,32 @@ public struct ExpressionStep: Sendable {
     private func run(unit: ValueObject, random: PythonRandom?) throws(Failure) -> ValueObject {
         let env = Environment(names: names, random: random)
         env.bind(unit, through: bindings, hidden: ExpressionStep.hiddenKeys)
-        // Every expression was compiled before `env` existed, so its slots are all allocated; evaluators are
-        // called directly (no per-call slot check), with the step budget reset per expression.
-        func evaluate(_ list: [(name: String, slot: Int, code: CompiledExpression)]) throws(Failure) {
-            var i = 0
-            while i < list.count {
-                let slot = list[i].slot
-                env.resetSteps()
-                do throws(ExpressionError) {
-                    env.slots[slot] = try list[i].code.evaluator(env)
-                } catch {
-                    throw Failure(expressionName: list[i].name, error: error, source: list[i].code.source)
-                }
-                i += 1
+        // Every expression was compiled before `env` existed, so its slots are all allocated; the sequences
+        // call the evaluators directly (no per-call slot check), each with a fresh step budget.
+        func failure(_ list: [(name: String, slot: Int, code: CompiledExpression)], _ f: AssignmentSequence.Failure) -> Failure {
+            if f.index < list.count {
+                return Failure(expressionName: list[f.index].name, error: f.error, source: list[f.index].code.source)
             }
+            return Failure(expressionName: "loop_until", error: f.error, source: loopUntil?.source ?? "")
         }
         env.extraNames = initNameStrings
-        try evaluate(initExpressions)
+        do throws(AssignmentSequence.Failure) { _ = try initSequence.run(env) } catch { throw failure(initExpressions, error) }
         if loopUntil == nil || maxIterations > 0 { env.extraNames = initAndExpressionNames }
         var iterations = 0
         var conditionMet = false
-        if let loopUntil {
-            while iterations < maxIterations {
-                try evaluate(expressions)
-                iterations += 1
-                env.resetSteps()
-                do throws(ExpressionError) {
-                    if try loopUntil.isTrue(in: env) { conditionMet = true; break }
-                } catch {
-                    throw Failure(expressionName: "loop_until", error: error, source: loopUntil.source)
+        let iteration = iterationSequence.run
+        do throws(AssignmentSequence.Failure) {
+            if loopUntil != nil {
+                while iterations < maxIterations {
+                    let met = try iteration(env)
+                    iterations += 1
+                    if met { conditionMet = true; break }
                 }
+            } else {
+                _ = try iteration(env)
             }
-        } else {
-            try evaluate(expressions)
+        } catch {
+            throw failure(expressions, error)
         }
         // The output: the unit's keys in order (assigned ones updated in place), then new names in
         // first-assignment order, then `_metadata` — built from arrays, with no per-key search.

@@ -74,6 +74,21 @@ import TestSupport
         #expect(ExpressionStep.seed(for: ["unit_id": "start_at_5"], stepName: "") == 1_148_893_718)
     }
 
+    @Test func failuresInInitAndLoopUntilAreNamed() throws {
+        let badInit = try ExpressionStep(stepName: "s", initExpressions: [("a", "1"), ("b", "a / 0")],
+                                         expressions: [("c", "b")], loopUntil: "c > 0")
+        #expect { try badInit.run(unit: ["unit_id": "u"]) } throws: { error in
+            guard let failure = error as? ExpressionStep.Failure else { return false }
+            return failure.expressionName == "b" && failure.source == "a / 0" && failure.error.kind == .zeroDivision
+        }
+        let badCondition = try ExpressionStep(stepName: "s", expressions: [("n", "1")], loopUntil: "n > 0 and nope")
+        #expect { try badCondition.run(unit: ["unit_id": "u"]) } throws: { error in
+            guard let failure = error as? ExpressionStep.Failure else { return false }
+            return failure.expressionName == "loop_until" && failure.source == "n > 0 and nope"
+                && failure.error.kind == .name && failure.error.offset == 10
+        }
+    }
+
     @Test func failureNamesTheExpression() throws {
         let step = try ExpressionStep(stepName: "s", expressions: [("a", "1"), ("b", "missing + 1")])
         #expect(throws: ExpressionStep.Failure.self) { try step.run(unit: ["unit_id": "u"]) }
