@@ -20,16 +20,17 @@ func expressionsBenchmark(arguments: [String]) throws {
     // Units go through `run(units:)` in blocks, as the runner feeds a chunk's pending units; only one block is
     // alive at a time.
     let block = 256
+    let keys = ["unit_id", "start_position", "_repetition_id", "_repetition_seed"]
     var units: [ValueObject] = []
     units.reserveCapacity(block)
     var first = 0
     while first < walks {
         units.removeAll(keepingCapacity: true)
         for i in first..<min(first + block, walks) {
-            units.append([
-                "unit_id": .string("start_at_5__rep\(i)"), "start_position": 5, "_repetition_id": .int(i),
-                "_repetition_seed": .int(baseSeed + i),
-            ])
+            // Built as the JSONL reader builds records: keys and values as arrays.
+            units.append(ValueObject(uniqueKeys: keys, values: [
+                .string("start_at_5__rep\(i)"), 5, .int(i), .int(baseSeed + i),
+            ]))
         }
         for result in step.run(units: units) {
             let output = try result.get()

@@ -11,8 +11,8 @@ public final class Environment {
     /// exclusivity check (it is the hottest access of evaluation).
     private let slotStorage: UnsafeMutablePointer<[RuntimeValue]>
     var slots: [RuntimeValue] {
-        _read { yield slotStorage.pointee }
-        _modify { yield &slotStorage.pointee }
+        @inline(__always) _read { yield slotStorage.pointee }
+        @inline(__always) _modify { yield &slotStorage.pointee }
     }
     /// The unit's generator (created with seed 0 on first use when nil).
     public var random: PythonRandom? {

@@ -204,6 +204,8 @@ extension ExpressionCompiler {
         swap(&taken, &env.slots[slot])
         guard case .value(.array(var list)) = taken else { env.slots[slot] = taken; return nil }
         taken = .none  // `list` is now the only reference, so appending does not copy
+        // A list that grows by appending (a walk's path) skips the smallest doublings: 1 → 16 → 32 ...
+        if list.count == list.capacity { list.reserveCapacity(max(16, list.count * 2)) }
         add(&list)
         do throws(ExpressionError) { try env.limits.checkCollection(list.count) } catch {
             env.slots[slot] = .value(.array(list))

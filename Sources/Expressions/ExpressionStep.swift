@@ -193,7 +193,14 @@ public struct ExpressionStep: Sendable {
         keys.reserveCapacity(keys.count + initNames.count + expressionNames.count + 1)
         values.reserveCapacity(keys.count + initNames.count + expressionNames.count + 1)
         func set(_ name: String, _ value: Value) {
-            if let i = keys.firstIndex(of: name) { values[i] = value } else { keys.append(name); values.append(value) }
+            // (Comparing lengths first skips most of String's slow inequality path.)
+            let length = name.utf8.count
+            if let i = keys.firstIndex(where: { $0.utf8.count == length && $0 == name }) {
+                values[i] = value
+            } else {
+                keys.append(name)
+                values.append(value)
+            }
         }
         func collect(_ list: [(name: String, slot: Int)]) throws(Failure) {
             for (name, slot) in list {
