@@ -15,6 +15,13 @@ enum BenchmarkClock {
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
+    /// The process's peak resident memory so far, in megabytes (`getrusage`; Linux reports kilobytes).
+    static func peakResidentMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
     /// Median wall seconds and median CPU seconds of `runs` runs.
     static func medians(runs: Int, _ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
         var walls: [Double] = [], cpus: [Double] = []

@@ -17,6 +17,7 @@ func expressionsBenchmark(arguments: [String]) throws {
     var fell = 0, totalSteps = 0, timeouts = 0
     let clock = ContinuousClock()
     let start = clock.now
+    let cpuStart = BenchmarkClock.cpuSeconds()
     // Units go through `run(units:)` in blocks, as the runner feeds a chunk's pending units; only one block is
     // alive at a time.
     let block = 256
@@ -41,10 +42,12 @@ func expressionsBenchmark(arguments: [String]) throws {
         first += block
     }
     let elapsed = clock.now - start
+    let cpu = BenchmarkClock.cpuSeconds() - cpuStart
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let fraction = Double(fell) / Double(max(1, walks))
-    print("expressions: \(walks) Drunken Sailor walks in \(String(format: "%.2f", seconds)) s")
+    print("expressions: \(walks) Drunken Sailor walks in \(String(format: "%.2f", seconds)) s (\(String(format: "%.2f", cpu)) s CPU; goal < 10 s for 1,000,000)")
     print("  walks/s: \(String(format: "%.0f", Double(walks) / seconds))")
     print("  fell in: \(fell) (\(String(format: "%.4f", fraction))), mean steps \(String(format: "%.2f", Double(totalSteps) / Double(max(1, walks)))), timeouts \(timeouts)")
+    print("  peak memory: \(String(format: "%.1f", BenchmarkClock.peakResidentMegabytes())) MB")
     print("  ns per expression evaluation (approx.): \(String(format: "%.1f", seconds * 1e9 / Double(max(1, totalSteps * 5 + walks * 3))))")
 }
