@@ -11,8 +11,9 @@ public final class Environment {
     /// exclusivity check (it is the hottest access of evaluation).
     private let slotStorage: UnsafeMutablePointer<[RuntimeValue]>
     var slots: [RuntimeValue] {
-        @inline(__always) _read { yield slotStorage.pointee }
-        @inline(__always) _modify { yield &slotStorage.pointee }
+        // Addressors, not coroutines: every access is a plain pointer dereference after inlining.
+        unsafeAddress { UnsafePointer(slotStorage) }
+        unsafeMutableAddress { slotStorage }
     }
     /// The unit's generator (created with seed 0 on first use when nil).
     public var random: PythonRandom? {
