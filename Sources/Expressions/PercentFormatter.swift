@@ -7,9 +7,13 @@ enum PercentFormatter {
     static func format(_ template: String, _ args: Value) throws(ExpressionError) -> String {
         var positional: [Value]
         var mapping: ValueObject?
+        // CPython treats any non-tuple, non-str argument with `__getitem__` (dict, list) as a mapping: then
+        // unused arguments are not an error (`'text' % [1] == 'text'`).
+        var subscriptable = false
         switch args {
         case .tuple(let items): positional = items
-        case .object(let o): positional = [args]; mapping = o
+        case .object(let o): positional = [args]; mapping = o; subscriptable = true
+        case .array: positional = [args]; subscriptable = true
         default: positional = [args]
         }
         let c = Array(template.unicodeScalars)
@@ -26,7 +30,10 @@ enum PercentFormatter {
             guard i < c.count else { throw .value("incomplete format") }
             var value: Value?
             if c[i] == "(" {
-                guard let close = c[i...].firstIndex(of: ")"), let mapping else { throw .type("format requires a mapping") }
+                guard let close = c[i...].firstIndex(of: ")"), let mapping else {
+                    if case .array = args { throw .type("list indices must be integers or slices, not str") }
+                    throw .type("format requires a mapping")
+                }
                 let key = String(String.UnicodeScalarView(c[(i + 1)..<close]))
                 guard let v = mapping[key] else { throw ExpressionError(.key, Value.string(key).pythonRepr) }
                 value = v
@@ -53,7 +60,7 @@ enum PercentFormatter {
             let precisionValue = precision.flatMap { Int($0) }
             out += try convert(v, conv, flags: flags, width: Int(width) ?? 0, precision: precisionValue)
         }
-        if mapping == nil && next < positional.count { throw .type("not all arguments converted during string formatting") }
+        if !subscriptable && next < positional.count { throw .type("not all arguments converted during string formatting") }
         return out
     }
 
