@@ -81,6 +81,28 @@ import Testing
         #expect(found[0].location.line == 2)
     }
 
+    @Test func templatesThatCannotBeLoadedAreReportedWhereTheyAreNamed() throws {
+        let loader = TemplateDictionary([
+            "main.jinja2": "A\n{% include 'gone.jinja2' %}{% include 'maybe.jinja2' ignore missing %}\n"
+                + "{% include 'part.jinja2' %}{% import 'macros.jinja2' as m %}{% include 'gone.jinja2' %}",
+            "part.jinja2": "{% from 'lib.jinja2' import x %}",
+            "macros.jinja2": "{% macro f() %}{{ 1 + }}{% endmacro %}",
+        ])
+        let problems = try loader.template(named: "main.jinja2").loadErrors
+        // Each place that names a missing template is reported; a broken one once, with its own location.
+        #expect(problems.map(\.kind) == [.notFound, .notFound, .syntax, .notFound])
+        #expect(problems[0].message == "template 'gone.jinja2' named by {% include %} does not exist")
+        #expect(problems[0].location?.file == "main.jinja2")
+        #expect(problems[0].location?.line == 2)
+        #expect(problems[0].location?.column == 1)
+        #expect(problems[1].message == "template 'lib.jinja2' named by {% from %} does not exist")
+        #expect(problems[1].location?.file == "part.jinja2")
+        #expect(problems[2].location?.file == "macros.jinja2")
+        #expect(problems[3].location?.line == 3)
+        // Without a loader nothing can be checked (and nothing is claimed).
+        #expect(try Template(source: "{% include 'x' %}").loadErrors.isEmpty)
+    }
+
     @Test func recursiveIncludesTerminate() throws {
         let loader = TemplateDictionary(["a": "{{ x }}{% include 'b' %}", "b": "{{ y }}{% include 'a' %}"])
         #expect(try loader.template(named: "a").freeVariables.map(\.name) == ["x", "y"])

@@ -127,6 +127,7 @@ extension PlanCompiler {
         let folder = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent)
         do {
             let template = try Template(source: text, name: display, loader: TemplateDirectory(folder))
+            for problem in template.loadErrors { diagnostics.add(problem.diagnostic) }
             return PromptTemplate(path: path, displayPath: display, template: template, source: text)
         } catch {
             diagnostics.add(error.diagnostic)

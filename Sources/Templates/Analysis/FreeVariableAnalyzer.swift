@@ -44,6 +44,9 @@ struct FreeVariableAnalyzer {
     private var source: SourceText
     private let loader: (any TemplateLoading)?
     private var including: Set<String> = []
+    /// Templates named by `include`/`extends`/`import` with a constant name that cannot be loaded: missing
+    /// ones located at the tag, broken ones with their own error.
+    private var loadErrors: [TemplateError] = []
 
     static let globals: Set<String> = ["range", "dict", "namespace", "cycler", "joiner", "lipsum", "self"]
 
@@ -53,11 +56,30 @@ struct FreeVariableAnalyzer {
         self.scopes = [defined]
     }
 
-    static func analyze(_ template: CompiledTemplate) -> (names: [FreeVariable], paths: [AttributePath]) {
+    static func analyze(_ template: CompiledTemplate) -> (names: [FreeVariable], paths: [AttributePath], loadErrors: [TemplateError]) {
         var analyzer = FreeVariableAnalyzer(source: template.source, loader: template.loader, defined: [])
         analyzer.including.insert(template.name)
         analyzer.walk(template.nodes)
-        return (analyzer.found, analyzer.paths)
+        return (analyzer.found, analyzer.paths, analyzer.loadErrors)
+    }
+
+    /// Records why a constant template name cannot be loaded (nothing without a loader, or when the tag
+    /// says `ignore missing` and the template is merely absent).
+    private mutating func checkLoad(_ name: Expression, ignoreMissing: Bool, tag: String, at offset: Int) {
+        guard let loader, case .literal(.string(let file)) = name else { return }
+        do throws(TemplateError) {
+            _ = try loader.template(named: file)
+        } catch {
+            let problem: TemplateError
+            if error.kind == .notFound {
+                if ignoreMissing { return }
+                problem = TemplateError(.notFound, "template '\(file)' named by {% \(tag) %} does not exist",
+                                        at: source.location(offset))
+            } else {
+                problem = error
+            }
+            if !loadErrors.contains(problem) { loadErrors.append(problem) }
+        }
     }
 
     /// The longest constant attribute chain ending at `expression`, if it starts at a name.
@@ -139,8 +161,9 @@ struct FreeVariableAnalyzer {
             scoped([]) { $0.walk(body) }
             for filter in filters { walk(filter.arguments) }
             walkTarget(target)
-        case .include(let name, _, let withContext, _):
+        case .include(let name, let ignoreMissing, let withContext, let at):
             walk(name)
+            checkLoad(name, ignoreMissing: ignoreMissing, tag: "include", at: at)
             if withContext, case .literal(.string(let file)) = name { walkInclude(file) }
         case .macro(let definition):
             define([definition.name])
@@ -153,14 +176,17 @@ struct FreeVariableAnalyzer {
             scoped([]) { $0.walk(body) }
         case .block(let b):
             scoped(["super"]) { $0.walk(b.body) }
-        case .extends(let name, _):
+        case .extends(let name, let at):
             walk(name)
+            checkLoad(name, ignoreMissing: false, tag: "extends", at: at)
             if case .literal(.string(let file)) = name { walkInclude(file) }
-        case .importModule(let name, let alias, _, _):
+        case .importModule(let name, let alias, _, let at):
             walk(name)
+            checkLoad(name, ignoreMissing: false, tag: "import", at: at)
             define([alias])
-        case .fromImport(let name, let names, _, _):
+        case .fromImport(let name, let names, _, let at):
             walk(name)
+            checkLoad(name, ignoreMissing: false, tag: "from", at: at)
             define(names.map(\.alias))
         case .with(let assignments, let body, _):
             for (_, e) in assignments { walk(e) }
@@ -253,4 +279,9 @@ extension Template {
     /// the location of its first use, in order of first use. Method calls (`d.items()`) appear too: the
     /// caller decides which components are data fields.
     public var attributePaths: [AttributePath] { FreeVariableAnalyzer.analyze(compiled).paths }
+
+    /// Why templates this one names with a constant (`{% include 'x' %}`, `extends`, `import`, `from`) cannot
+    /// be loaded through its loader: a missing file located at the tag (unless `ignore missing`), or the
+    /// included file's own syntax error. Every render that reaches such a tag would fail.
+    public var loadErrors: [TemplateError] { FreeVariableAnalyzer.analyze(compiled).loadErrors }
 }
