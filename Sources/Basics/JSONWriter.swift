@@ -305,10 +305,41 @@ struct JSONEmitter {
         copy.withUTF8 { appendString(utf8: $0, asciiOnly: asciiOnly, to: &out) }
     }
 
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// Nonzero when some byte of `word` is not plain (SWAR: a control byte, `"`, `\`, DEL or non-ASCII).
+    @inline(__always)
+    static func escapeLanes(_ word: UInt64) -> UInt64 {
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let control = (word &- ones &* 0x20) & ~word
+        let zeroQuote = (quote &- ones) & ~quote
+        let zeroBackslash = (backslash &- ones) & ~backslash
+        // A byte ≥ 0x7F: adding 1 sets its high bit (or it is set already).
+        let high = (word &+ ones) | word
+        return (control | zeroQuote | zeroBackslash | high) & (ones &* 0x80)
+    }
+
+    /// The length of the leading run of plain bytes.
+    @inline(__always)
+    static func plainPrefix(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = utf8.baseAddress else { return 0 }
+        let n = utf8.count
+        var i = 0
+        while i &+ 8 <= n {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            let lanes = escapeLanes(word)
+            // The lowest flagged lane is exact (borrows and carries only spoil lanes above it).
+            if lanes != 0 { return i &+ lanes.trailingZeroBitCount >> 3 }
+            i &+= 8
+        }
+        while i < n, isPlain(base[i]) { i &+= 1 }
+        return i
+    }
+
     @inline(__always)
     static func appendString(utf8: UnsafeBufferPointer<UInt8>, asciiOnly: Bool, to out: inout JSONByteBuffer) {
-        var plainCount = 0
-        while plainCount < utf8.count, isPlain(utf8[plainCount]) { plainCount &+= 1 }
+        let plainCount = plainPrefix(utf8)
         out.reserve(utf8.count &+ 2)
         out.put(UInt8(ascii: "\""))
         if plainCount == utf8.count {
