@@ -88,6 +88,14 @@ struct ParseStack<Element> {
         return elements
     }
 
+    /// Pops the elements from `start` to the top.
+    @inline(__always)
+    mutating func pop(to start: Int) {
+        guard start < count, let base else { return }
+        (base + start).deinitialize(count: count - start)
+        count = start
+    }
+
     /// Deinitializes every element, keeping the memory.
     mutating func removeAll() {
         base?.deinitialize(count: count)
@@ -147,6 +155,10 @@ struct JSONParser: ~Copyable {
     private(set) var position = 0
     private var values = ParseStack<Value>()
     private var keys = ParseStack<String>()
+    /// `keyTag` of each key on `keys`, in step with it: repeated keys are found by comparing tags first.
+    private var keyTags = ParseStack<UInt64>()
+    /// Recently seen short keys (objects of one file mostly repeat the same keys); allocated on first use.
+    private var keyCache: UnsafeMutablePointer<KeyCacheEntry>?
     /// Scratch memory for strings with escapes.
     private var scratch: UnsafeMutablePointer<UInt8>?
     private var scratchCapacity = 0
@@ -160,6 +172,11 @@ struct JSONParser: ~Copyable {
     deinit {
         values.release()
         keys.release()
+        keyTags.release()
+        if let keyCache {
+            keyCache.deinitialize(count: Self.keyCacheSize)
+            keyCache.deallocate()
+        }
         scratch?.deallocate()
     }
 
@@ -172,6 +189,7 @@ struct JSONParser: ~Copyable {
             // After an error the stacks hold the members of unfinished containers.
             if values.count > 0 { values.removeAll() }
             if keys.count > 0 { keys.removeAll() }
+            if keyTags.count > 0 { keyTags.removeAll() }
         }
         skipWhitespace()
         let value = try parseValue(depth: 0)
@@ -264,7 +282,7 @@ struct JSONParser: ~Copyable {
             guard peek() == UInt8(ascii: "\"") else {
                 throw error("Expecting property name enclosed in double quotes")
             }
-            let key = try parseString()
+            let (key, tag) = try parseKey()
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else {
                 throw error("Expecting ':' delimiter")
@@ -273,10 +291,11 @@ struct JSONParser: ~Copyable {
             skipWhitespace()
             let value = try parseValue(depth: depth)
             // A repeated key keeps its first position and takes the last value (Python's dict).
-            if let existing = index(of: key, from: firstKey) {
+            if let existing = index(of: key, tag: tag, from: firstKey) {
                 values[firstValue + existing - firstKey] = value
             } else {
                 keys.push(key)
+                keyTags.push(tag)
                 values.push(value)
             }
             skipWhitespace()
@@ -289,24 +308,111 @@ struct JSONParser: ~Copyable {
                 position += 1
                 let objectValues = values.popArray(from: firstValue)
                 let objectKeys = keys.popArray(from: firstKey)
+                keyTags.pop(to: firstKey)
                 return .object(ValueObject(distinctKeys: objectKeys, values: objectValues))
             }
             throw error("Expecting ',' delimiter")
         }
     }
 
-    /// The stack index of `key` among the keys pushed since `start`: a linear search that compares UTF-8
-    /// lengths before contents (objects are small; this is the hot path).
+    /// The stack index of `key` (whose `keyTag` is `tag`) among the keys pushed since `start`: a linear
+    /// search that compares tags before contents (objects are small; this is the hot path).
     @inline(__always)
-    private func index(of key: String, from start: Int) -> Int? {
-        let length = key.utf8.count
+    private func index(of key: String, tag: UInt64, from start: Int) -> Int? {
         var i = start
-        while i < keys.count {
-            let candidate = keys[i]
-            if candidate.utf8.count == length && candidate == key { return i }
+        while i < keyTags.count {
+            if keyTags[i] == tag && keys[i] == key { return i }
             i &+= 1
         }
         return nil
+    }
+
+    // MARK: Keys
+
+    /// A short key and its bytes (zero-padded to 16), as remembered by the key cache.
+    struct KeyCacheEntry {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var length = -1
+        var key = ""
+    }
+
+    private static let keyCacheSize = 256
+
+    /// Mixes the 16 zero-padded bytes and the length of a key of at most 16 bytes.
+    @inline(__always)
+    private static func shortKeyTag(_ low: UInt64, _ high: UInt64, _ length: Int) -> UInt64 {
+        var h = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: length)
+        h ^= h >> 29
+        return h
+    }
+
+    /// The 64-bit tag of a key's UTF-8 bytes: equal keys have equal tags.
+    static func keyTag(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = bytes.baseAddress else { return shortKeyTag(0, 0, 0) }
+        let n = bytes.count
+        if n <= 16 {
+            var low: UInt64 = 0, high: UInt64 = 0
+            for i in 0..<n {
+                if i < 8 { low |= UInt64(base[i]) << UInt64(8 * i) } else { high |= UInt64(base[i]) << UInt64(8 * (i - 8)) }
+            }
+            return shortKeyTag(low, high, n)
+        }
+        var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
+        for i in 0..<n {
+            h = (h ^ UInt64(base[i])) &* 0x0000_0100_0000_01B3
+        }
+        return h ^ (h >> 29)
+    }
+
+    /// A member name and its `keyTag`. Short plain keys (the usual case) are read as two words and looked up
+    /// in the key cache, so a key seen before costs no allocation; anything else goes through `parseString`.
+    @inline(__always)
+    mutating func parseKey() throws(JSONError) -> (String, UInt64) {
+        let contentStart = position &+ 1
+        if contentStart &+ 17 <= count {
+            let raw = UnsafeRawPointer(base + contentStart)
+            let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+            let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            // The first byte that is not plain ASCII: the closing quote if the key is short and plain.
+            let lowStops = Self.stopLanes(low) | (low & Self.highBits)
+            let highStops = Self.stopLanes(high) | (high & Self.highBits)
+            let length = lowStops != 0 ? lowStops.trailingZeroBitCount >> 3
+                : highStops != 0 ? 8 &+ highStops.trailingZeroBitCount >> 3 : 16
+            if base[contentStart &+ length] == UInt8(ascii: "\"") {
+                let lowBytes = length >= 8 ? low : low & ((1 &<< UInt64(length &* 8)) &- 1)
+                let highBytes = length <= 8 ? 0 : length == 16 ? high : high & ((1 &<< UInt64((length &- 8) &* 8)) &- 1)
+                position = contentStart &+ length &+ 1
+                let tag = Self.shortKeyTag(lowBytes, highBytes, length)
+                return (cachedKey(lowBytes, highBytes, length, tag: tag), tag)
+            }
+        }
+        let key = try parseString()
+        var copy = key
+        let tag = copy.withUTF8 { Self.keyTag($0) }
+        return (key, tag)
+    }
+
+    /// The key with these bytes, from the cache or made (and remembered) now.
+    @inline(__always)
+    private mutating func cachedKey(_ low: UInt64, _ high: UInt64, _ length: Int, tag: UInt64) -> String {
+        let cache = keyCache ?? makeKeyCache()
+        let entry = cache + Int(truncatingIfNeeded: tag >> 56)
+        if entry.pointee.low == low && entry.pointee.high == high && entry.pointee.length == length {
+            return entry.pointee.key
+        }
+        let start = position &- 1 &- length
+        let key = Self.asciiString(UnsafeBufferPointer(start: base + start, count: length))
+        entry.pointee = KeyCacheEntry(low: low, high: high, length: length, key: key)
+        return key
+    }
+
+    @inline(never)
+    private mutating func makeKeyCache() -> UnsafeMutablePointer<KeyCacheEntry> {
+        let cache = UnsafeMutablePointer<KeyCacheEntry>.allocate(capacity: Self.keyCacheSize)
+        cache.initialize(repeating: KeyCacheEntry(), count: Self.keyCacheSize)
+        keyCache = cache
+        return cache
     }
 
     mutating func parseArray(depth: Int) throws(JSONError) -> Value {

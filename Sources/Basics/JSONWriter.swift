@@ -287,8 +287,17 @@ struct JSONEmitter {
     /// Python's `float.__repr__` (shortest round-trip digits, exponent form below 1e-4 and from 1e16),
     /// with JSON's names for the non-finite values.
     static func appendDouble(_ value: Double, to out: inout JSONByteBuffer) {
-        var text = PythonFloat.repr(value, json: true)
-        text.withUTF8 { out.append($0) }
+        // `PythonFloat.repr` decides; where it would use Swift's own digits, they are written straight into
+        // the buffer (no `String` in between).
+        guard value.isFinite, value.magnitude < 9_007_199_254_740_992 || value.magnitude >= 1e16 else {
+            var text = PythonFloat.repr(value, json: true)
+            text.withUTF8 { out.append($0) }
+            return
+        }
+        out.reserve(FloatTextSink.capacity)
+        var sink = FloatTextSink(target: out.base + out.count)
+        value.write(to: &sink)
+        out.advance(by: sink.count)
     }
 
     /// True for the ASCII bytes Python writes unchanged inside a string: space through `~` except `"` and `\`.
@@ -421,6 +430,33 @@ struct JSONEmitter {
         out.put(0x5C, UInt8(ascii: "u"))
         out.put(hex[Int((unit >> 12) & 0xF)], hex[Int((unit >> 8) & 0xF)])
         out.put(hex[Int((unit >> 4) & 0xF)], hex[Int(unit & 0xF)])
+    }
+}
+
+/// Receives the text of one `Double` (Swift's shortest round-trip form, at most 24 ASCII bytes) into reserved
+/// buffer memory.
+///
+/// Invariants: `target[0..<count]` holds what was written; at most `capacity` bytes are ever written.
+struct FloatTextSink: TextOutputStream {
+    static let capacity = 32
+
+    let target: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+
+    init(target: UnsafeMutablePointer<UInt8>) {
+        self.target = target
+    }
+
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let source = buffer.baseAddress else { return }
+        let n = Swift.min(buffer.count, Self.capacity - count)
+        (target + count).update(from: source, count: n)
+        count += n
+    }
+
+    mutating func write(_ string: String) {
+        var string = string
+        string.withUTF8 { _writeASCII($0) }
     }
 }
 
