@@ -769,6 +769,9 @@ struct JSONParser: ~Copyable {
             if scale < 0 { value /= Self.powerOfTen(-scale) } else { value *= Self.powerOfTen(scale) }
             return .double(negative ? -value : value)
         }
+        if !overflow, let value = EiselLemire.double(mantissa: mantissa, exponent: scale) {
+            return .double(negative ? -value : value)
+        }
         let text = String(decoding: UnsafeBufferPointer(start: base + start, count: position - start), as: UTF8.self)
         guard let value = Double(text) else { throw error("Invalid number", at: start) }
         return .double(value)
