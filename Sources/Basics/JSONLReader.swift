@@ -7,7 +7,7 @@ public enum JSONLReader {
     public static func forEachRecord(path: String, _ body: (Int, Value) throws -> Void) throws {
         let reader = try LineReader(path: path)
         // One parser for the whole file: its working memory is allocated once, not once per line.
-        var parser = JSONParser()
+        var parser = JSONParser(cachesKeys: true)
         try reader.forEachLine { line in
             if isBlank(line) { return }
             do {

@@ -147,8 +147,9 @@ struct MovingElements<Element>: Sequence {
 /// The parser. Reusable: `parseDocument` may be called again for the next document (the JSONL reader does, so
 /// its stacks and scratch memory are allocated once per file, not once per line).
 ///
-/// Invariants: outside `parseDocument` both stacks are empty; `position <= count`; `base` addresses `count`
-/// readable bytes (a dummy, never read, when the input is empty).
+/// Invariants: outside `parseDocument` the stacks are empty; `position <= count`; `base` addresses `count`
+/// readable bytes (a dummy, never read, when the input is empty); a key cache entry's `key` has exactly the
+/// entry's bytes.
 struct JSONParser: ~Copyable {
     private var base: UnsafePointer<UInt8>
     private var count = 0
@@ -165,8 +166,13 @@ struct JSONParser: ~Copyable {
 
     private static let emptyInput: StaticString = " "
 
-    init() {
+    /// Whether short keys are remembered across objects and documents: worth its setup only for many
+    /// documents (the JSONL reader), not for one.
+    private let cachesKeys: Bool
+
+    init(cachesKeys: Bool = false) {
         base = Self.emptyInput.utf8Start
+        self.cachesKeys = cachesKeys
     }
 
     deinit {
@@ -256,6 +262,17 @@ struct JSONParser: ~Copyable {
         }
     }
 
+    /// A member of an array or object: numbers and strings (most members) without the general dispatch.
+    @inline(__always)
+    mutating func parseMember(depth: Int) throws(JSONError) -> Value {
+        if position < count {
+            let byte = base[position]
+            if byte &- UInt8(ascii: "0") < 10 { return try parseNumber() }
+            if byte == UInt8(ascii: "\"") { return .string(try parseString()) }
+        }
+        return try parseValue(depth: depth)
+    }
+
     mutating func expectWord(_ word: StaticString) throws(JSONError) {
         let start = position
         let length = word.utf8CodeUnitCount
@@ -277,6 +294,9 @@ struct JSONParser: ~Copyable {
         }
         let firstKey = keys.count
         let firstValue = values.count
+        // One bit per key tag seen in this object (a 64-bit Bloom filter): a key whose bit is clear cannot be
+        // a repeat, so the search below is skipped for almost every key.
+        var seenTags: UInt64 = 0
         while true {
             skipWhitespace()
             guard peek() == UInt8(ascii: "\"") else {
@@ -289,11 +309,13 @@ struct JSONParser: ~Copyable {
             }
             position += 1
             skipWhitespace()
-            let value = try parseValue(depth: depth)
+            let value = try parseMember(depth: depth)
             // A repeated key keeps its first position and takes the last value (Python's dict).
-            if let existing = index(of: key, tag: tag, from: firstKey) {
+            let tagBit: UInt64 = 1 &<< (tag & 63)
+            if seenTags & tagBit != 0, let existing = index(of: key, tag: tag, from: firstKey) {
                 values[firstValue + existing - firstKey] = value
             } else {
+                seenTags |= tagBit
                 keys.push(key)
                 keyTags.push(tag)
                 values.push(value)
@@ -396,13 +418,14 @@ struct JSONParser: ~Copyable {
     /// The key with these bytes, from the cache or made (and remembered) now.
     @inline(__always)
     private mutating func cachedKey(_ low: UInt64, _ high: UInt64, _ length: Int, tag: UInt64) -> String {
+        let bytes = UnsafeBufferPointer(start: base + (position &- 1 &- length), count: length)
+        guard cachesKeys else { return Self.asciiString(bytes) }
         let cache = keyCache ?? makeKeyCache()
         let entry = cache + Int(truncatingIfNeeded: tag >> 56)
         if entry.pointee.low == low && entry.pointee.high == high && entry.pointee.length == length {
             return entry.pointee.key
         }
-        let start = position &- 1 &- length
-        let key = Self.asciiString(UnsafeBufferPointer(start: base + start, count: length))
+        let key = Self.asciiString(bytes)
         entry.pointee = KeyCacheEntry(low: low, high: high, length: length, key: key)
         return key
     }
@@ -426,7 +449,7 @@ struct JSONParser: ~Copyable {
         let first = values.count
         while true {
             skipWhitespace()
-            values.push(try parseValue(depth: depth))
+            values.push(try parseMember(depth: depth))
             skipWhitespace()
             guard let byte = peek() else { throw error("Expecting ',' delimiter") }
             if byte == UInt8(ascii: ",") {

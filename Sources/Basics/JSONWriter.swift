@@ -130,11 +130,25 @@ struct JSONByteBuffer {
     /// Appends bytes, reserving room for them.
     @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        reserve(bytes.count)
-        if let source = bytes.baseAddress {
-            (base + count).initialize(from: source, count: bytes.count)
+        let n = bytes.count
+        reserve(n)
+        guard let source = bytes.baseAddress else { return }
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(base + count)
+        // Short runs (most keys and strings) as two overlapping word moves instead of a `memcpy` call.
+        if n >= 8 && n <= 16 {
+            let first = from.loadUnaligned(as: UInt64.self)
+            let last = from.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            to.storeBytes(of: first, as: UInt64.self)
+            to.storeBytes(of: last, toByteOffset: n &- 8, as: UInt64.self)
+        } else if n >= 4 && n < 8 {
+            let first = from.loadUnaligned(as: UInt32.self)
+            let last = from.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+            to.storeBytes(of: first, as: UInt32.self)
+            to.storeBytes(of: last, toByteOffset: n &- 4, as: UInt32.self)
+        } else {
+            (base + count).initialize(from: source, count: n)
         }
-        count &+= bytes.count
+        count &+= n
     }
 
     /// Appends a literal, reserving room for it.
@@ -335,12 +349,26 @@ struct JSONEmitter {
         guard let base = utf8.baseAddress else { return 0 }
         let n = utf8.count
         var i = 0
-        while i &+ 8 <= n {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+        let raw = UnsafeRawPointer(base)
+        if n >= 8 {
+            while i &+ 8 <= n {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let lanes = escapeLanes(word)
+                // The lowest flagged lane is exact (borrows and carries only spoil lanes above it).
+                if lanes != 0 { return i &+ lanes.trailingZeroBitCount >> 3 }
+                i &+= 8
+            }
+            if i == n { return n }
+            // The tail: the last eight bytes, overlapping plain ones already checked.
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self))
             let lanes = escapeLanes(word)
-            // The lowest flagged lane is exact (borrows and carries only spoil lanes above it).
-            if lanes != 0 { return i &+ lanes.trailingZeroBitCount >> 3 }
-            i &+= 8
+            return lanes == 0 ? n : n &- 8 &+ lanes.trailingZeroBitCount >> 3
+        }
+        if n >= 4 {
+            // Two overlapping four-byte halves: enough to tell whether all are plain.
+            let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)))
+            if escapeLanes(low | high << 32) == 0 { return n }
         }
         while i < n, isPlain(base[i]) { i &+= 1 }
         return i
