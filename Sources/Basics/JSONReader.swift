@@ -701,6 +701,7 @@ struct JSONParser: ~Copyable {
 
     // MARK: Numbers
 
+    @inline(__always)
     mutating func parseNumber() throws(JSONError) -> Value {
         // Fast path: an integer of at most 18 digits (cannot overflow) followed by a delimiter.
         var p = position
@@ -725,6 +726,7 @@ struct JSONParser: ~Copyable {
         return try parseGeneralNumber()
     }
 
+    @inline(never)
     mutating func parseGeneralNumber() throws(JSONError) -> Value {
         let start = position
         var negative = false

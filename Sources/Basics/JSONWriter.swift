@@ -265,7 +265,24 @@ struct JSONEmitter {
     private static let digitPairs: StaticString =
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
+    @inline(__always)
     static func appendInt(_ value: Int, to out: inout JSONByteBuffer) {
+        // One or two digits (most integers in records: counters, positions, flags) in line.
+        if UInt(bitPattern: value) < 100 {
+            out.reserve(2)
+            if value < 10 {
+                out.put(UInt8(truncatingIfNeeded: value) &+ UInt8(ascii: "0"))
+            } else {
+                let pair = digitPairs.utf8Start + value &* 2
+                out.put(pair[0], pair[1])
+            }
+            return
+        }
+        appendLongInt(value, to: &out)
+    }
+
+    @inline(never)
+    static func appendLongInt(_ value: Int, to out: inout JSONByteBuffer) {
         out.reserve(20)
         if value < 0 { out.put(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
