@@ -160,6 +160,9 @@ struct JSONParser: ~Copyable {
     private var keyTags = ParseStack<UInt64>()
     /// Recently seen short keys (objects of one file mostly repeat the same keys); allocated on first use.
     private var keyCache: UnsafeMutablePointer<KeyCacheEntry>?
+    /// Key arrays of recently built objects by shape (their key sequence), shared by later objects with the
+    /// same keys in the same order — the records of a JSONL file mostly share one or a few shapes.
+    private var shapeCache: UnsafeMutablePointer<ShapeCacheEntry>?
     /// Scratch memory for strings with escapes.
     private var scratch: UnsafeMutablePointer<UInt8>?
     private var scratchCapacity = 0
@@ -182,6 +185,10 @@ struct JSONParser: ~Copyable {
         if let keyCache {
             keyCache.deinitialize(count: Self.keyCacheSize)
             keyCache.deallocate()
+        }
+        if let shapeCache {
+            shapeCache.deinitialize(count: Self.shapeCacheSize)
+            shapeCache.deallocate()
         }
         scratch?.deallocate()
     }
@@ -297,6 +304,8 @@ struct JSONParser: ~Copyable {
         // One bit per key tag seen in this object (a 64-bit Bloom filter): a key whose bit is clear cannot be
         // a repeat, so the search below is skipped for almost every key.
         var seenTags: UInt64 = 0
+        // A hash of the key sequence, for the shape cache.
+        var shape: UInt64 = 0
         while true {
             skipWhitespace()
             guard peek() == UInt8(ascii: "\"") else {
@@ -316,6 +325,7 @@ struct JSONParser: ~Copyable {
                 values[firstValue + existing - firstKey] = value
             } else {
                 seenTags |= tagBit
+                shape = (shape ^ tag) &* 0x0000_0100_0000_01B3
                 keys.push(key)
                 keyTags.push(tag)
                 values.push(value)
@@ -329,7 +339,7 @@ struct JSONParser: ~Copyable {
             if byte == UInt8(ascii: "}") {
                 position += 1
                 let objectValues = values.popArray(from: firstValue)
-                let objectKeys = keys.popArray(from: firstKey)
+                let objectKeys = cachesKeys ? sharedKeys(from: firstKey, shape: shape) : keys.popArray(from: firstKey)
                 keyTags.pop(to: firstKey)
                 return .object(ValueObject(distinctKeys: objectKeys, values: objectValues))
             }
@@ -352,6 +362,9 @@ struct JSONParser: ~Copyable {
     // MARK: Keys
 
     /// A short key and its bytes (zero-padded to 16), as remembered by the key cache.
+    ///
+    /// Invariants: `length` is -1 (an unused entry) or the UTF-8 length of `key`, whose bytes are `low` then
+    /// `high`, little-endian, zero beyond `length`.
     struct KeyCacheEntry {
         var low: UInt64 = 0
         var high: UInt64 = 0
@@ -428,6 +441,45 @@ struct JSONParser: ~Copyable {
         let key = Self.asciiString(bytes)
         entry.pointee = KeyCacheEntry(low: low, high: high, length: length, key: key)
         return key
+    }
+
+    /// The key array of an object whose key sequence hashes to `shape` (empty: an unused entry).
+    ///
+    /// Invariants: `shape` is the hash `parseObject` computes for exactly `keys`, in order.
+    struct ShapeCacheEntry {
+        var shape: UInt64 = 0
+        var keys: [String] = []
+    }
+
+    private static let shapeCacheSize = 16
+
+    /// The keys pushed since `start`, popped: the cached array of an earlier object with exactly these keys
+    /// in this order (checked key by key, not just by `shape`), or a new array that the cache remembers.
+    private mutating func sharedKeys(from start: Int, shape: UInt64) -> [String] {
+        let cache = shapeCache ?? makeShapeCache()
+        let entry = cache + Int(truncatingIfNeeded: (shape ^ (shape >> 32)) & UInt64(Self.shapeCacheSize - 1))
+        let n = keys.count - start
+        if entry.pointee.shape == shape && entry.pointee.keys.count == n {
+            let same = entry.pointee.keys.withUnsafeBufferPointer { cached in
+                for i in 0..<n where cached[i] != keys[start + i] { return false }
+                return true
+            }
+            if same {
+                keys.pop(to: start)
+                return entry.pointee.keys
+            }
+        }
+        let fresh = keys.popArray(from: start)
+        entry.pointee = ShapeCacheEntry(shape: shape, keys: fresh)
+        return fresh
+    }
+
+    @inline(never)
+    private mutating func makeShapeCache() -> UnsafeMutablePointer<ShapeCacheEntry> {
+        let cache = UnsafeMutablePointer<ShapeCacheEntry>.allocate(capacity: Self.shapeCacheSize)
+        cache.initialize(repeating: ShapeCacheEntry(), count: Self.shapeCacheSize)
+        shapeCache = cache
+        return cache
     }
 
     @inline(never)
