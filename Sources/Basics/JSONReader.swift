@@ -534,11 +534,11 @@ struct JSONParser: ~Copyable {
         return (zeroQuote | zeroBackslash | control) & highBits
     }
 
-    mutating func parseString() throws(JSONError) -> String {
-        let start = position
-        let contentStart = position + 1
-        var p = contentStart
-        var nonASCII: UInt64 = 0
+    /// The end of the run of plain string bytes from `p` — the first `"`, `\` or control byte, or `count` —
+    /// with the run's bytes OR-ed into `nonASCII` (its high bits tell whether any byte is ≥ 0x80).
+    @inline(__always)
+    private func plainRunEnd(from start: Int, nonASCII: inout UInt64) -> Int {
+        var p = start
         // Eight bytes at a time while they are all plain (little-endian lanes: lowest address first).
         while p &+ 8 <= count {
             let word = UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self))
@@ -546,8 +546,7 @@ struct JSONParser: ~Copyable {
             if stops != 0 {
                 let lane = stops.trailingZeroBitCount >> 3
                 nonASCII |= word & ((1 &<< UInt64(lane &* 8)) &- 1)
-                p &+= lane
-                break
+                return p &+ lane
             }
             nonASCII |= word
             p &+= 8
@@ -558,6 +557,14 @@ struct JSONParser: ~Copyable {
             nonASCII |= UInt64(byte)
             p &+= 1
         }
+        return p
+    }
+
+    mutating func parseString() throws(JSONError) -> String {
+        let start = position
+        let contentStart = position + 1
+        var nonASCII: UInt64 = 0
+        let p = plainRunEnd(from: contentStart, nonASCII: &nonASCII)
         position = p
         guard p < count else { throw error("Unterminated string starting", at: start) }
         let byte = base[p]
@@ -569,7 +576,7 @@ struct JSONParser: ~Copyable {
             throw error("Invalid UTF-8 in string", at: contentStart)
         }
         if byte < 0x20 { throw error("Invalid control character", at: p) }
-        return try parseEscapedString(start: start, contentStart: contentStart)
+        return try parseEscapedString(start: start, contentStart: contentStart, nonASCII: nonASCII)
     }
 
     /// A string from bytes known to be ASCII (no validation needed).
@@ -582,42 +589,25 @@ struct JSONParser: ~Copyable {
         }
     }
 
-    /// The rest of a string from `position` (a backslash), decoding escapes into scratch memory.
+    /// The rest of a string from `position` (a backslash), decoding escapes into scratch memory; `nonASCII`
+    /// covers the plain bytes before it.
     @inline(never)
-    private mutating func parseEscapedString(start: Int, contentStart: Int) throws(JSONError) -> String {
+    private mutating func parseEscapedString(start: Int, contentStart: Int, nonASCII: UInt64) throws(JSONError) -> String {
         var length = position - contentStart
         var out = reserveScratch(length + 64, keeping: 0)
         out.initialize(from: base + contentStart, count: length)
         // Raw non-ASCII bytes need validating; bytes decoded from escapes are valid UTF-8 by construction.
-        var rawNonASCII = false
-        for i in 0..<length where out[i] >= 0x80 { rawNonASCII = true }
+        var rawNonASCII = nonASCII
         var escapedNonASCII = false
-        while position < count {
-            // Room for the longest single step: one scalar, at most 4 UTF-8 bytes.
-            if _slowPath(length + 4 > scratchCapacity) { out = reserveScratch(2 * (length + 4), keeping: length) }
-            let byte = base[position]
-            if byte == UInt8(ascii: "\"") {
-                position += 1
-                let content = UnsafeBufferPointer(start: out, count: length)
-                if rawNonASCII {
-                    if Self.isValidUTF8(content) { return String(decoding: content, as: UTF8.self) }
-                    throw error("Invalid UTF-8 in string", at: contentStart)
-                }
-                return escapedNonASCII ? String(decoding: content, as: UTF8.self) : Self.asciiString(content)
-            }
-            if byte < 0x20 { throw error("Invalid control character", at: position) }
-            if byte != UInt8(ascii: "\\") {
-                if byte >= 0x80 { rawNonASCII = true }
-                out[length] = byte
-                length += 1
-                position += 1
-                continue
-            }
+        while true {
+            // Here `position` is at a backslash.
             let escapeStart = position
             position += 1
             guard position < count else { break }
             let code = base[position]
             position += 1
+            // Room for the longest step: one scalar, at most 4 UTF-8 bytes.
+            if _slowPath(length + 4 > scratchCapacity) { out = reserveScratch(2 * (length + 4), keeping: length) }
             switch code {
             case UInt8(ascii: "\""): out[length] = 0x22; length += 1
             case UInt8(ascii: "\\"): out[length] = 0x5C; length += 1
@@ -652,6 +642,27 @@ struct JSONParser: ~Copyable {
             default:
                 throw error("Invalid \\escape", at: escapeStart)
             }
+            // The plain run up to the next quote, backslash or control byte, copied in one piece.
+            let runEnd = plainRunEnd(from: position, nonASCII: &rawNonASCII)
+            let run = runEnd - position
+            if run > 0 {
+                if _slowPath(length + run > scratchCapacity) { out = reserveScratch(2 * (length + run), keeping: length) }
+                (out + length).initialize(from: base + position, count: run)
+                length += run
+                position = runEnd
+            }
+            guard position < count else { break }
+            let byte = base[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                let content = UnsafeBufferPointer(start: out, count: length)
+                if rawNonASCII & Self.highBits != 0 {
+                    if Self.isValidUTF8(content) { return String(decoding: content, as: UTF8.self) }
+                    throw error("Invalid UTF-8 in string", at: contentStart)
+                }
+                return escapedNonASCII ? String(decoding: content, as: UTF8.self) : Self.asciiString(content)
+            }
+            if byte < 0x20 { throw error("Invalid control character", at: position) }
         }
         throw error("Unterminated string starting", at: start)
     }
@@ -709,21 +720,26 @@ struct JSONParser: ~Copyable {
         return newScratch
     }
 
+    @inline(__always)
     mutating func parseHex4(escapeStart: Int) throws(JSONError) -> UInt32 {
         guard position + 4 <= count else { throw error("Invalid \\uXXXX escape", at: escapeStart) }
         var value: UInt32 = 0
-        for _ in 0..<4 {
-            let c = base[position]
+        for k in 0..<4 {
+            let c = base[position &+ k]
+            // '0'...'9' → 0...9; 'a'...'f' and 'A'...'F' (case folded by `| 0x20`) → 10...15.
+            let decimal = UInt32(c &- UInt8(ascii: "0"))
+            let letter = UInt32((c | 0x20) &- UInt8(ascii: "a"))
             let digit: UInt32
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(c - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(c - UInt8(ascii: "A") + 10)
-            default: throw error("Invalid \\uXXXX escape", at: escapeStart)
+            if decimal < 10 {
+                digit = decimal
+            } else if letter < 6 {
+                digit = letter + 10
+            } else {
+                throw error("Invalid \\uXXXX escape", at: escapeStart)
             }
             value = value << 4 | digit
-            position += 1
         }
+        position += 4
         return value
     }
 

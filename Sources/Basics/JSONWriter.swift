@@ -209,10 +209,12 @@ struct JSONEmitter {
         }
         out.reserve(1)
         out.put(UInt8(ascii: "["))
-        for i in items.indices {
-            if i != 0 { separator(&out) }
-            if indent > 0 { newline(&out, depth: depth + 1) }
-            write(items[i], into: &out, depth: depth + 1)
+        items.withUnsafeBufferPointer { items in
+            for i in items.indices {
+                if i != 0 { separator(&out) }
+                if indent > 0 { newline(&out, depth: depth + 1) }
+                write(items[i], into: &out, depth: depth + 1)
+            }
         }
         if indent > 0 { newline(&out, depth: depth) }
         out.reserve(1)
@@ -234,8 +236,13 @@ struct JSONEmitter {
                 member(keys[i], values[i], first: n == 0, into: &out, depth: depth)
             }
         } else {
-            for i in keys.indices {
-                member(keys[i], values[i], first: i == 0, into: &out, depth: depth)
+            // Through buffer pointers: members are passed borrowed, without retaining each key and value.
+            keys.withUnsafeBufferPointer { keys in
+                values.withUnsafeBufferPointer { values in
+                    for i in keys.indices {
+                        member(keys[i], values[i], first: i == 0, into: &out, depth: depth)
+                    }
+                }
             }
         }
         if indent > 0 { newline(&out, depth: depth) }
