@@ -67,4 +67,23 @@ import Testing
         let text = String(repeating: "[", count: 100_000)
         #expect(throws: JSONError.self) { try JSONReader.parse(text) }
     }
+
+    @Test func nestingUpToTheLimitParsesOnATaskThread() async throws {
+        // Objects and arrays alternating, as deep as allowed, parsed where async code runs (a pool thread).
+        let depth = JSONReader.maxDepth
+        var text = ""
+        for level in 0..<depth { text += level % 2 == 0 ? #"{"k": "# : "[" }
+        text += "1"
+        for level in (0..<depth).reversed() { text += level % 2 == 0 ? "}" : "]" }
+        let source = text
+        let parsed = try await Task.detached { try JSONReader.parse(source) }.value
+        var value = parsed
+        var levels = 0
+        while true {
+            if case .object(let object) = value, let inner = object["k"] { value = inner } else if case .array(let items) = value, let first = items.first { value = first } else { break }
+            levels += 1
+        }
+        #expect(levels == depth)
+        #expect(value == 1)
+    }
 }
