@@ -6,10 +6,12 @@ public enum JSONLReader {
     /// Calls `body` with each record and its 1-based line number.
     public static func forEachRecord(path: String, _ body: (Int, Value) throws -> Void) throws {
         let reader = try LineReader(path: path)
+        // One parser for the whole file: its working memory is allocated once, not once per line.
+        var parser = JSONParser(cachesKeys: true)
         try reader.forEachLine { line in
             if isBlank(line) { return }
             do {
-                try body(reader.lineNumber, try JSONReader.parse(bytes: line))
+                try body(reader.lineNumber, try parser.parseDocument(line))
             } catch let error as JSONError {
                 throw JSONLError(path: path, line: reader.lineNumber, error: error)
             }

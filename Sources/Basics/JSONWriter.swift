@@ -27,16 +27,6 @@ public struct JSONWriter: Sendable {
         self.sortKeys = sortKeys
     }
 
-    /// The layout reduced to what the hot loop needs: a space after separators, and the indent width (0: none).
-    @inline(__always)
-    private var spacing: (afterComma: Bool, afterColon: Bool, indent: Int) {
-        switch layout {
-        case .python: return (true, true, 0)
-        case .compact: return (false, false, 0)
-        case .indented(let width): return (false, true, width)
-        }
-    }
-
     /// `json.dumps(value)` exactly.
     public static func python(_ value: Value) -> String {
         JSONWriter().string(value)
@@ -44,20 +34,157 @@ public struct JSONWriter: Sendable {
 
     public func string(_ value: Value) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(256)
         write(value, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends the JSON text of `value` to `out` (UTF-8).
     public func write(_ value: Value, into out: inout [UInt8]) {
-        write(value, into: &out, depth: 0)
+        // Text is built in a private buffer (on the stack while it fits) and appended to `out` in one copy:
+        // appending byte by byte to an `Array` costs a uniqueness and capacity check per byte.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: JSONByteBuffer.stackCapacity) { stack in
+            var buffer = JSONByteBuffer(stack: stack)
+            let emitter = JSONEmitter(
+                afterComma: layout == .python, afterColon: layout != .compact, indent: indentWidth,
+                asciiOnly: asciiOnly, sortKeys: sortKeys)
+            emitter.write(value, into: &buffer, depth: 0)
+            out.append(contentsOf: buffer.written)
+            buffer.release()
+        }
     }
 
-    private func write(_ value: Value, into out: inout [UInt8], depth: Int) {
+    private var indentWidth: Int {
+        if case .indented(let width) = layout { return width }
+        return 0
+    }
+}
+
+/// A growable byte buffer for the writer: starts in caller-provided (stack) memory, moves to the heap when
+/// that is full.
+///
+/// Invariants: `base[0..<count]` is the text written so far and `count <= capacity`; `heap` is true exactly
+/// when `base` was allocated here (and must be freed by `release()`). Callers `reserve` before writing raw
+/// bytes, so every `put` stays in bounds.
+struct JSONByteBuffer {
+    static let stackCapacity = 1024
+
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+    private var heap = false
+
+    init(stack: UnsafeMutableBufferPointer<UInt8>) {
+        // `withUnsafeTemporaryAllocation` always provides an address, but stay safe if it ever does not.
+        if let address = stack.baseAddress {
+            base = address
+            capacity = stack.count
+        } else {
+            base = UnsafeMutablePointer<UInt8>.allocate(capacity: Self.stackCapacity)
+            capacity = Self.stackCapacity
+            heap = true
+        }
+    }
+
+    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// Frees heap memory, if any; the buffer must not be used afterwards.
+    mutating func release() {
+        if heap { base.deallocate() }
+        heap = false
+        count = 0
+        capacity = 0
+    }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    mutating func reserve(_ extra: Int) {
+        if _slowPath(count &+ extra > capacity) { grow(extra) }
+    }
+
+    @inline(never)
+    private mutating func grow(_ extra: Int) {
+        let newCapacity = Swift.max(capacity * 2, count + extra, 64)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.initialize(from: base, count: count)
+        if heap { base.deallocate() }
+        base = newBase
+        capacity = newCapacity
+        heap = true
+    }
+
+    /// Appends one byte; room must have been reserved.
+    @inline(__always)
+    mutating func put(_ byte: UInt8) {
+        base[count] = byte
+        count &+= 1
+    }
+
+    /// Appends two bytes; room must have been reserved.
+    @inline(__always)
+    mutating func put(_ first: UInt8, _ second: UInt8) {
+        base[count] = first
+        base[count &+ 1] = second
+        count &+= 2
+    }
+
+    /// Appends bytes, reserving room for them.
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let n = bytes.count
+        reserve(n)
+        guard let source = bytes.baseAddress else { return }
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(base + count)
+        // Short runs (most keys and strings) as two overlapping word moves instead of a `memcpy` call.
+        if n >= 8 && n <= 16 {
+            let first = from.loadUnaligned(as: UInt64.self)
+            let last = from.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            to.storeBytes(of: first, as: UInt64.self)
+            to.storeBytes(of: last, toByteOffset: n &- 8, as: UInt64.self)
+        } else if n >= 4 && n < 8 {
+            let first = from.loadUnaligned(as: UInt32.self)
+            let last = from.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+            to.storeBytes(of: first, as: UInt32.self)
+            to.storeBytes(of: last, toByteOffset: n &- 4, as: UInt32.self)
+        } else {
+            (base + count).initialize(from: source, count: n)
+        }
+        count &+= n
+    }
+
+    /// Appends a literal, reserving room for it.
+    @inline(__always)
+    mutating func append(_ literal: StaticString) {
+        append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    /// Sets a byte already written or reserved (`offset < capacity`).
+    @inline(__always)
+    mutating func set(_ byte: UInt8, at offset: Int) {
+        base[offset] = byte
+    }
+
+    /// Counts `extra` reserved bytes, filled with `set`, as written.
+    @inline(__always)
+    mutating func advance(by extra: Int) {
+        count &+= extra
+    }
+}
+
+/// One write of one value: the writer's settings reduced to what the hot loop needs.
+///
+/// Invariants: `indent` is 0 for the single-line layouts; the separators are `","` or `", "` and `":"` or
+/// `": "` exactly as Python's `json.dumps` chooses them for the layout.
+struct JSONEmitter {
+    let afterComma: Bool
+    let afterColon: Bool
+    let indent: Int
+    let asciiOnly: Bool
+    let sortKeys: Bool
+
+    func write(_ value: Value, into out: inout JSONByteBuffer, depth: Int) {
         switch value {
-        case .null: out.append(contentsOf: Self.nullBytes)
-        case .bool(let b): out.append(contentsOf: b ? Self.trueBytes : Self.falseBytes)
+        case .null: out.append("null")
+        case .bool(let b): if b { out.append("true") } else { out.append("false") }
         case .int(let i): Self.appendInt(i, to: &out)
         case .double(let d): Self.appendDouble(d, to: &out)
         case .string(let s): Self.appendString(s, asciiOnly: asciiOnly, to: &out)
@@ -68,152 +195,320 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    private func writeArray(_ items: [Value], into out: inout [UInt8], depth: Int) {
-        if items.isEmpty {
-            out.append(UInt8(ascii: "[")); out.append(UInt8(ascii: "]"))
-            return
-        }
-        let spacing = self.spacing
-        out.append(UInt8(ascii: "["))
-        var first = true
-        for item in items {
-            if !first {
-                out.append(UInt8(ascii: ","))
-                if spacing.afterComma { out.append(UInt8(ascii: " ")) }
-            }
-            first = false
-            if spacing.indent > 0 { appendNewline(&out, width: spacing.indent, depth: depth + 1) }
-            write(item, into: &out, depth: depth + 1)
-        }
-        if spacing.indent > 0 { appendNewline(&out, width: spacing.indent, depth: depth) }
-        out.append(UInt8(ascii: "]"))
+    @inline(__always)
+    private func separator(_ out: inout JSONByteBuffer) {
+        out.reserve(2)
+        out.put(UInt8(ascii: ","))
+        if afterComma { out.put(UInt8(ascii: " ")) }
     }
 
-    private func writeObject(_ object: ValueObject, into out: inout [UInt8], depth: Int) {
-        if object.isEmpty {
-            out.append(UInt8(ascii: "{")); out.append(UInt8(ascii: "}"))
+    private func writeArray(_ items: [Value], into out: inout JSONByteBuffer, depth: Int) {
+        if items.isEmpty {
+            out.append("[]")
             return
         }
-        let spacing = self.spacing
-        out.append(UInt8(ascii: "{"))
-        let keys = object.keys, values = object.values
-        var order = Array(keys.indices)
-        if sortKeys {
-            order.sort { keys[$0].unicodeScalars.lexicographicallyPrecedes(keys[$1].unicodeScalars) }
-        }
-        var first = true
-        for i in order {
-            if !first {
-                out.append(UInt8(ascii: ","))
-                if spacing.afterComma { out.append(UInt8(ascii: " ")) }
+        out.reserve(1)
+        out.put(UInt8(ascii: "["))
+        items.withUnsafeBufferPointer { items in
+            for i in items.indices {
+                if i != 0 { separator(&out) }
+                if indent > 0 { newline(&out, depth: depth + 1) }
+                write(items[i], into: &out, depth: depth + 1)
             }
-            first = false
-            if spacing.indent > 0 { appendNewline(&out, width: spacing.indent, depth: depth + 1) }
-            Self.appendString(keys[i], asciiOnly: asciiOnly, to: &out)
-            out.append(UInt8(ascii: ":"))
-            if spacing.afterColon { out.append(UInt8(ascii: " ")) }
-            write(values[i], into: &out, depth: depth + 1)
         }
-        if spacing.indent > 0 { appendNewline(&out, width: spacing.indent, depth: depth) }
-        out.append(UInt8(ascii: "}"))
+        if indent > 0 { newline(&out, depth: depth) }
+        out.reserve(1)
+        out.put(UInt8(ascii: "]"))
+    }
+
+    private func writeObject(_ object: ValueObject, into out: inout JSONByteBuffer, depth: Int) {
+        if object.isEmpty {
+            out.append("{}")
+            return
+        }
+        out.reserve(1)
+        out.put(UInt8(ascii: "{"))
+        let keys = object.keys, values = object.values
+        if sortKeys {
+            var order = Array(keys.indices)
+            order.sort { keys[$0].unicodeScalars.lexicographicallyPrecedes(keys[$1].unicodeScalars) }
+            for (n, i) in order.enumerated() {
+                member(keys[i], values[i], first: n == 0, into: &out, depth: depth)
+            }
+        } else {
+            // Through buffer pointers: members are passed borrowed, without retaining each key and value.
+            keys.withUnsafeBufferPointer { keys in
+                values.withUnsafeBufferPointer { values in
+                    for i in keys.indices {
+                        member(keys[i], values[i], first: i == 0, into: &out, depth: depth)
+                    }
+                }
+            }
+        }
+        if indent > 0 { newline(&out, depth: depth) }
+        out.reserve(1)
+        out.put(UInt8(ascii: "}"))
     }
 
     @inline(__always)
-    private func appendNewline(_ out: inout [UInt8], width: Int, depth: Int) {
-        out.append(UInt8(ascii: "\n"))
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width * depth))
+    private func member(_ key: String, _ value: Value, first: Bool, into out: inout JSONByteBuffer, depth: Int) {
+        if !first { separator(&out) }
+        if indent > 0 { newline(&out, depth: depth + 1) }
+        Self.appendString(key, asciiOnly: asciiOnly, to: &out)
+        out.reserve(2)
+        out.put(UInt8(ascii: ":"))
+        if afterColon { out.put(UInt8(ascii: " ")) }
+        write(value, into: &out, depth: depth + 1)
     }
 
-    private static let nullBytes = Array("null".utf8)
-    private static let trueBytes = Array("true".utf8)
-    private static let falseBytes = Array("false".utf8)
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    private func newline(_ out: inout JSONByteBuffer, depth: Int) {
+        let spaces = indent * depth
+        out.reserve(1 + spaces)
+        out.put(UInt8(ascii: "\n"))
+        for _ in 0..<spaces { out.put(UInt8(ascii: " ")) }
+    }
 
-    static func appendInt(_ value: Int, to out: inout [UInt8]) {
-        if value >= 0 && value < 10 {
-            out.append(UInt8(truncatingIfNeeded: value) &+ UInt8(ascii: "0"))
+    /// Two ASCII digits for each value 0...99.
+    private static let digitPairs: StaticString =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
+    @inline(__always)
+    static func appendInt(_ value: Int, to out: inout JSONByteBuffer) {
+        // One or two digits (most integers in records: counters, positions, flags) in line.
+        if UInt(bitPattern: value) < 100 {
+            out.reserve(2)
+            if value < 10 {
+                out.put(UInt8(truncatingIfNeeded: value) &+ UInt8(ascii: "0"))
+            } else {
+                let pair = digitPairs.utf8Start + value &* 2
+                out.put(pair[0], pair[1])
+            }
             return
         }
+        appendLongInt(value, to: &out)
+    }
+
+    @inline(never)
+    static func appendLongInt(_ value: Int, to out: inout JSONByteBuffer) {
+        out.reserve(20)
+        if value < 0 { out.put(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        var digits = 0
-        var rest = magnitude
-        repeat {
-            digits += 1
-            rest /= 10
-        } while rest > 0
-        if value < 0 { out.append(UInt8(ascii: "-")) }
-        let start = out.count
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-        out.withUnsafeMutableBufferPointer { buffer in
-            var i = start + digits - 1
-            repeat {
-                buffer[i] = UInt8(truncatingIfNeeded: magnitude % 10) &+ UInt8(ascii: "0")
-                magnitude /= 10
-                i -= 1
-            } while magnitude > 0
+        if magnitude < 10 {
+            out.put(UInt8(truncatingIfNeeded: magnitude) &+ UInt8(ascii: "0"))
+            return
         }
+        var digits = 2
+        var limit: UInt = 100
+        while digits < 20, magnitude >= limit {
+            digits += 1
+            limit = limit &* 10
+        }
+        let pairs = digitPairs.utf8Start
+        var end = out.count + digits
+        while magnitude >= 100 {
+            let pair = Int(magnitude % 100) &* 2
+            magnitude /= 100
+            out.set(pairs[pair &+ 1], at: end - 1)
+            out.set(pairs[pair], at: end - 2)
+            end -= 2
+        }
+        if magnitude >= 10 {
+            let pair = Int(magnitude) &* 2
+            out.set(pairs[pair &+ 1], at: end - 1)
+            out.set(pairs[pair], at: end - 2)
+        } else {
+            out.set(UInt8(truncatingIfNeeded: magnitude) &+ UInt8(ascii: "0"), at: end - 1)
+        }
+        out.advance(by: digits)
     }
 
     /// Python's `float.__repr__` (shortest round-trip digits, exponent form below 1e-4 and from 1e16),
     /// with JSON's names for the non-finite values.
-    static func appendDouble(_ value: Double, to out: inout [UInt8]) {
-        out.append(contentsOf: PythonFloat.repr(value, json: true).utf8)
+    static func appendDouble(_ value: Double, to out: inout JSONByteBuffer) {
+        // `PythonFloat.repr` decides; where it would use Swift's own digits, they are written straight into
+        // the buffer (no `String` in between).
+        guard value.isFinite, value.magnitude < 9_007_199_254_740_992 || value.magnitude >= 1e16 else {
+            var text = PythonFloat.repr(value, json: true)
+            text.withUTF8 { out.append($0) }
+            return
+        }
+        out.reserve(FloatTextSink.capacity)
+        var sink = FloatTextSink(target: out.base + out.count)
+        value.write(to: &sink)
+        out.advance(by: sink.count)
     }
 
-    static func appendString(_ string: String, asciiOnly: Bool, to out: inout [UInt8]) {
-        var string = string
-        string.withUTF8 { utf8 in
-            out.append(UInt8(ascii: "\""))
-            var plain = true
-            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte >= 0x7F {
-                plain = false
-                break
-            }
-            if plain {
-                out.append(contentsOf: utf8)
-            } else {
-                appendEscaped(utf8, asciiOnly: asciiOnly, to: &out)
-            }
-            out.append(UInt8(ascii: "\""))
-        }
+    /// True for the ASCII bytes Python writes unchanged inside a string: space through `~` except `"` and `\`.
+    @inline(__always)
+    static func isPlain(_ byte: UInt8) -> Bool {
+        byte &- 0x20 < 0x5F && byte != 0x22 && byte != 0x5C
     }
 
-    private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, asciiOnly: Bool, to out: inout [UInt8]) {
-        for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
-            let v = scalar.value
-            switch v {
-            case 0x22: out.append(0x5C); out.append(0x22)
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
-            case 0x08: out.append(0x5C); out.append(UInt8(ascii: "b"))
-            case 0x0C: out.append(0x5C); out.append(UInt8(ascii: "f"))
-            case 0x20..<0x7F: out.append(UInt8(v))
-            default:
-                if v < 0x20 || asciiOnly {
-                    if v >= 0x10000 {
-                        let u = v - 0x10000
-                        appendEscape(0xD800 | (u >> 10), to: &out)
-                        appendEscape(0xDC00 | (u & 0x3FF), to: &out)
-                    } else {
-                        appendEscape(v, to: &out)
-                    }
-                } else {
-                    out.append(contentsOf: String(scalar).utf8)
-                }
-            }
+    static func appendString(_ string: String, asciiOnly: Bool, to out: inout JSONByteBuffer) {
+        if let done = string.utf8.withContiguousStorageIfAvailable({ appendString(utf8: $0, asciiOnly: asciiOnly, to: &out) }) {
+            return done
         }
+        var copy = string
+        copy.withUTF8 { appendString(utf8: $0, asciiOnly: asciiOnly, to: &out) }
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// Nonzero when some byte of `word` is not plain (SWAR: a control byte, `"`, `\`, DEL or non-ASCII).
+    @inline(__always)
+    static func escapeLanes(_ word: UInt64) -> UInt64 {
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let control = (word &- ones &* 0x20) & ~word
+        let zeroQuote = (quote &- ones) & ~quote
+        let zeroBackslash = (backslash &- ones) & ~backslash
+        // A byte ≥ 0x7F: adding 1 sets its high bit (or it is set already).
+        let high = (word &+ ones) | word
+        return (control | zeroQuote | zeroBackslash | high) & (ones &* 0x80)
+    }
+
+    /// The length of the leading run of plain bytes.
+    @inline(__always)
+    static func plainPrefix(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = utf8.baseAddress else { return 0 }
+        let n = utf8.count
+        var i = 0
+        let raw = UnsafeRawPointer(base)
+        if n >= 8 {
+            while i &+ 8 <= n {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let lanes = escapeLanes(word)
+                // The lowest flagged lane is exact (borrows and carries only spoil lanes above it).
+                if lanes != 0 { return i &+ lanes.trailingZeroBitCount >> 3 }
+                i &+= 8
+            }
+            if i == n { return n }
+            // The tail: the last eight bytes, overlapping plain ones already checked.
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self))
+            let lanes = escapeLanes(word)
+            return lanes == 0 ? n : n &- 8 &+ lanes.trailingZeroBitCount >> 3
+        }
+        if n >= 4 {
+            // Two overlapping four-byte halves: enough to tell whether all are plain.
+            let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)))
+            if escapeLanes(low | high << 32) == 0 { return n }
+        }
+        while i < n, isPlain(base[i]) { i &+= 1 }
+        return i
     }
 
     @inline(__always)
-    private static func appendEscape(_ unit: UInt32, to out: inout [UInt8]) {
-        out.append(0x5C)
-        out.append(UInt8(ascii: "u"))
-        out.append(hexDigits[Int((unit >> 12) & 0xF)])
-        out.append(hexDigits[Int((unit >> 8) & 0xF)])
-        out.append(hexDigits[Int((unit >> 4) & 0xF)])
-        out.append(hexDigits[Int(unit & 0xF)])
+    static func appendString(utf8: UnsafeBufferPointer<UInt8>, asciiOnly: Bool, to out: inout JSONByteBuffer) {
+        let plainCount = plainPrefix(utf8)
+        out.reserve(utf8.count &+ 2)
+        out.put(UInt8(ascii: "\""))
+        if plainCount == utf8.count {
+            out.append(utf8)
+        } else {
+            out.append(UnsafeBufferPointer(rebasing: utf8[..<plainCount]))
+            appendEscaped(UnsafeBufferPointer(rebasing: utf8[plainCount...]), asciiOnly: asciiOnly, to: &out)
+        }
+        out.reserve(1)
+        out.put(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits: StaticString = "0123456789abcdef"
+
+    /// Escapes valid UTF-8 (a Swift string's bytes) as Python does: the short escapes, `\u00XX` for other
+    /// control characters, and — when `asciiOnly` — DEL and `\uXXXX` (surrogate pairs above the BMP) for
+    /// every non-ASCII scalar.
+    @inline(never)
+    private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, asciiOnly: Bool, to out: inout JSONByteBuffer) {
+        // At most 6 output bytes per input byte (a control byte as `\u00XX`; a 3-byte scalar as one escape).
+        out.reserve(utf8.count &* 6)
+        var i = 0
+        let n = utf8.count
+        while i < n {
+            let byte = utf8[i]
+            if isPlain(byte) {
+                out.put(byte)
+                i &+= 1
+                continue
+            }
+            if byte < 0x80 {
+                switch byte {
+                case 0x22: out.put(0x5C, 0x22)
+                case 0x5C: out.put(0x5C, 0x5C)
+                case 0x0A: out.put(0x5C, UInt8(ascii: "n"))
+                case 0x0D: out.put(0x5C, UInt8(ascii: "r"))
+                case 0x09: out.put(0x5C, UInt8(ascii: "t"))
+                case 0x08: out.put(0x5C, UInt8(ascii: "b"))
+                case 0x0C: out.put(0x5C, UInt8(ascii: "f"))
+                case 0x7F where !asciiOnly: out.put(byte)  // DEL is ASCII: only `ensure_ascii` escapes it
+                default: putEscape(UInt32(byte), to: &out)
+                }
+                i &+= 1
+                continue
+            }
+            // A multi-byte scalar; the string is valid UTF-8, so its length follows from the lead byte.
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            guard i &+ length <= n else { break }
+            if !asciiOnly {
+                for k in 0..<length { out.put(utf8[i &+ k]) }
+                i &+= length
+                continue
+            }
+            var scalar: UInt32
+            switch length {
+            case 2:
+                scalar = UInt32(byte & 0x1F) << 6 | UInt32(utf8[i &+ 1] & 0x3F)
+            case 3:
+                scalar = UInt32(byte & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
+            default:
+                scalar = UInt32(byte & 0x07) << 18 | UInt32(utf8[i &+ 1] & 0x3F) << 12
+                    | UInt32(utf8[i &+ 2] & 0x3F) << 6 | UInt32(utf8[i &+ 3] & 0x3F)
+            }
+            if scalar >= 0x10000 {
+                scalar -= 0x10000
+                putEscape(0xD800 | (scalar >> 10), to: &out)
+                putEscape(0xDC00 | (scalar & 0x3FF), to: &out)
+            } else {
+                putEscape(scalar, to: &out)
+            }
+            i &+= length
+        }
+    }
+
+    /// Writes `\uXXXX` (lowercase hex); room must have been reserved.
+    @inline(__always)
+    private static func putEscape(_ unit: UInt32, to out: inout JSONByteBuffer) {
+        let hex = hexDigits.utf8Start
+        out.put(0x5C, UInt8(ascii: "u"))
+        out.put(hex[Int((unit >> 12) & 0xF)], hex[Int((unit >> 8) & 0xF)])
+        out.put(hex[Int((unit >> 4) & 0xF)], hex[Int(unit & 0xF)])
+    }
+}
+
+/// Receives the text of one `Double` (Swift's shortest round-trip form, at most 24 ASCII bytes) into reserved
+/// buffer memory.
+///
+/// Invariants: `target[0..<count]` holds what was written; at most `capacity` bytes are ever written.
+struct FloatTextSink: TextOutputStream {
+    static let capacity = 32
+
+    let target: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+
+    init(target: UnsafeMutablePointer<UInt8>) {
+        self.target = target
+    }
+
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let source = buffer.baseAddress else { return }
+        let n = Swift.min(buffer.count, Self.capacity - count)
+        (target + count).update(from: source, count: n)
+        count += n
+    }
+
+    mutating func write(_ string: String) {
+        var string = string
+        string.withUTF8 { _writeASCII($0) }
     }
 }
 

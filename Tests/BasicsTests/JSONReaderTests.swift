@@ -42,8 +42,48 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        "9007199254740993.0", "9007199254740995.0", "9007199254740994.999", "18446744073709549568.0e0",
+        "0.1", "0.30000000000000004", "142.85714285714286", "1.7976931348623157e308", "2.2250738585072014e-308",
+        "4.9406564584124654e-324", "1234567890123456789e-30", "9.999999999999999e15", "1e23", "8.41e21",
+        "0.000123456789012345678", "3.141592653589793238462643383279", "1e-64", "1e64", "1e-65", "123e65",
+        "7.2057594037927933e16", "2.4703282292062327e-324", "5e-324", "-0.0", "-142.85714285714286",
+    ])
+    func decimalsRoundLikeFullPrecision(text: String) throws {
+        guard case .double(let value) = try JSONReader.parse(text) else {
+            Issue.record("\(text) did not parse as a float")
+            return
+        }
+        #expect(value.bitPattern == Double(text)?.bitPattern)
+    }
+
+    @Test func repeatedKeysAreFoundWhateverTheirSpelling() throws {
+        let text = #"{"a": 1, "_repetition_seed": 2, "\u0061": 3, "_repetition_see\u0064": 4, "abcdefghijklmnopq": 5, "abcdefghijklmnop\u0071": 6, "\u00e9": 7, "é": 8}"#
+        let expected: Value = ["a": 3, "_repetition_seed": 4, "abcdefghijklmnopq": 6, "é": 8]
+        #expect(try JSONReader.parse(text) == expected)
+    }
+
     @Test func deepNestingIsAnErrorNotACrash() {
         let text = String(repeating: "[", count: 100_000)
         #expect(throws: JSONError.self) { try JSONReader.parse(text) }
+    }
+
+    @Test func nestingUpToTheLimitParsesOnATaskThread() async throws {
+        // Objects and arrays alternating, as deep as allowed, parsed where async code runs (a pool thread).
+        let depth = JSONReader.maxDepth
+        var text = ""
+        for level in 0..<depth { text += level % 2 == 0 ? #"{"k": "# : "[" }
+        text += "1"
+        for level in (0..<depth).reversed() { text += level % 2 == 0 ? "}" : "]" }
+        let source = text
+        let parsed = try await Task.detached { try JSONReader.parse(source) }.value
+        var value = parsed
+        var levels = 0
+        while true {
+            if case .object(let object) = value, let inner = object["k"] { value = inner } else if case .array(let items) = value, let first = items.first { value = first } else { break }
+            levels += 1
+        }
+        #expect(levels == depth)
+        #expect(value == 1)
     }
 }
