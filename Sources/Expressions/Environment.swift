@@ -82,15 +82,13 @@ public final class Environment {
         hiddenNames = excluded
     }
 
-    /// Binds a unit through a name → slot map resolved once per step (`ExpressionStep`, which leaves hidden
-    /// keys out of it): one hash lookup per key, no name-table locking. `hidden` names are kept out of
-    /// `dir()` and name-error suggestions, as `bind(_:excluding:)` does.
-    func bind(_ context: ValueObject, through bindings: [String: Int], hidden: Set<String>) {
-        let keys = context.keys, values = context.values
-        for i in keys.indices {
-            if let slot = bindings[keys[i]] { slots[slot] = .value(values[i]) }
-        }
-        boundKeys = keys
+    /// Binds a unit whose keys were resolved to slots in advance (`UnitLayout.bindingSlots`: the slot of
+    /// each key, -1 for keys that are hidden or never read). `hidden` names are kept out of `dir()` and
+    /// name-error suggestions, as `bind(_:excluding:)` does.
+    func bind(_ context: ValueObject, slots keySlots: [Int], hidden: Set<String>) {
+        let values = context.values
+        for i in keySlots.indices where keySlots[i] >= 0 { slots[keySlots[i]] = .value(values[i]) }
+        boundKeys = context.keys
         hiddenNames = hidden
     }
 

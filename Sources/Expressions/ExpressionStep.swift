@@ -122,7 +122,14 @@ public struct ExpressionStep: Sendable {
 
     /// Evaluates the step for one unit and returns the output record.
     public func run(unit: ValueObject) throws(Failure) -> ValueObject {
-        try run(unit: unit, random: usesRandom ? PythonRandom(seed: ExpressionStep.seed(for: unit, stepName: stepName)) : nil)
+        try run(unit: unit, random: usesRandom ? PythonRandom(seed: ExpressionStep.seed(for: unit, stepName: stepName)) : nil,
+                layout: layout(for: unit))
+    }
+
+    /// The layout of `unit`'s keys for this step.
+    func layout(for unit: ValueObject) -> UnitLayout {
+        UnitLayout(keys: unit.keys, bindings: bindings, assignedNames: initAndExpressionNames,
+                   mutatedPassThrough: mutatedPassThroughNames)
     }
 
     /// Evaluates the step for each unit, in order: the same records and failures as `run(unit:)` one by one,
@@ -131,6 +138,7 @@ public struct ExpressionStep: Sendable {
     public func run(units: [ValueObject]) -> [Result<ValueObject, Failure>] {
         var results: [Result<ValueObject, Failure>] = []
         results.reserveCapacity(units.count)
+        var layout: UnitLayout?
         var start = 0
         while start < units.count {
             let end = min(start + MersenneTwister.laneCount, units.count)
@@ -145,8 +153,12 @@ public struct ExpressionStep: Sendable {
                 }
             }
             for k in 0..<(end - start) {
+                let unit = units[start + k]
+                let current: UnitLayout
+                if let layout, layout.matches(unit) { current = layout } else { current = self.layout(for: unit) }
+                layout = current
                 do throws(Failure) {
-                    results.append(.success(try run(unit: units[start + k], random: generators[k])))
+                    results.append(.success(try run(unit: unit, random: generators[k], layout: current)))
                 } catch {
                     results.append(.failure(error))
                 }
@@ -156,9 +168,9 @@ public struct ExpressionStep: Sendable {
         return results
     }
 
-    private func run(unit: ValueObject, random: PythonRandom?) throws(Failure) -> ValueObject {
+    private func run(unit: ValueObject, random: PythonRandom?, layout: UnitLayout) throws(Failure) -> ValueObject {
         let env = Environment(names: names, random: random)
-        env.bind(unit, through: bindings, hidden: ExpressionStep.hiddenKeys)
+        env.bind(unit, slots: layout.bindingSlots, hidden: ExpressionStep.hiddenKeys)
         // Every expression was compiled before `env` existed, so its slots are all allocated; the sequences
         // call the evaluators directly (no per-call slot check), each with a fresh step budget.
         func failure(_ list: [(name: String, slot: Int, code: CompiledExpression)], _ f: AssignmentSequence.Failure) -> Failure {
@@ -187,43 +199,47 @@ public struct ExpressionStep: Sendable {
             throw failure(expressions, error)
         }
         // The output: the unit's keys in order (assigned ones updated in place), then new names in
-        // first-assignment order, then `_metadata` — built from arrays, with no per-key search.
+        // first-assignment order, then `_metadata`. With the expressions run, the layout says where each
+        // value goes (and its key array is shared by every output of that layout).
         let expressionsRan = iterations > 0 || loopUntil == nil
-        var keys = unit.keys, values = unit.values
-        keys.reserveCapacity(keys.count + initNames.count + expressionNames.count + 1)
-        values.reserveCapacity(keys.count + initNames.count + expressionNames.count + 1)
-        func set(_ name: String, _ value: Value) {
-            // (Comparing lengths first skips most of String's slow inequality path.)
-            let length = name.utf8.count
-            if let i = keys.firstIndex(where: { $0.utf8.count == length && $0 == name }) {
-                values[i] = value
-            } else {
-                keys.append(name)
-                values.append(value)
-            }
-        }
-        func collect(_ list: [(name: String, slot: Int)]) throws(Failure) {
-            for (name, slot) in list {
-                do throws(ExpressionError) {
-                    let value = try env.slots[slot].toValue()
-                    if mayBuildSet, ExpressionStep.containsSet(value) {
-                        // json.dumps cannot write sets: the Python tool fails this unit.
-                        throw ExpressionError.type("Object of type set is not JSON serializable")
-                    }
-                    set(name, value)
-                } catch {
-                    throw Failure(expressionName: name, error: error)
+        var keys = layout.outputKeys
+        var values = unit.values
+        values.reserveCapacity(keys.count)
+        while values.count < keys.count { values.append(.null) }
+        func value(_ name: String, _ slot: Int) throws(Failure) -> Value {
+            do throws(ExpressionError) {
+                let value = try env.slots[slot].toValue()
+                if mayBuildSet, ExpressionStep.containsSet(value) {
+                    // json.dumps cannot write sets: the Python tool fails this unit.
+                    throw ExpressionError.type("Object of type set is not JSON serializable")
                 }
+                return value
+            } catch {
+                throw Failure(expressionName: name, error: error)
             }
         }
-        try collect(initNames)
-        if expressionsRan { try collect(expressionNames) }
+        let assigned = initNames + (expressionsRan ? expressionNames : [])
+        if expressionsRan {
+            for (k, (name, slot)) in assigned.enumerated() { values[layout.assignedIndices[k]] = try value(name, slot) }
+        } else {
+            // Only init ran: the expression names are not in the output; build the keys one by one.
+            keys = unit.keys
+            values = unit.values
+            for (name, slot) in assigned {
+                let v = try value(name, slot)
+                if let i = keys.firstIndex(of: name) { values[i] = v } else { keys.append(name); values.append(v) }
+            }
+            if !keys.contains("_metadata") {
+                keys.append("_metadata")
+                values.append(.null)
+            }
+        }
         // A unit field mutated in place (`path.append(x)`) is the same object in the Python tool's output.
-        for (name, slot) in mutatedPassThroughNames {
-            if let i = unit.position(of: name), case .value(let v) = env.slots[slot] { values[i] = v }
+        for (index, slot) in layout.mutatedIndices {
+            if case .value(let v) = env.slots[slot] { values[index] = v }
         }
         let metadata: ValueObject
-        if var existing = unit["_metadata"]?.objectValue {
+        if layout.hasMetadata, var existing = unit["_metadata"]?.objectValue {
             existing["expression_step"] = .string(stepName)
             if loopUntil != nil {
                 existing["iterations"] = .int(iterations)
@@ -236,8 +252,8 @@ public struct ExpressionStep: Sendable {
         } else {
             metadata = ValueObject(uniqueKeys: ExpressionStep.metadataKeys, values: [.string(stepName)])
         }
-        set("_metadata", .object(metadata))
-        let output = ValueObject(uniqueKeys: keys, values: values)
-        return output
+        let metadataIndex = expressionsRan ? layout.metadataIndex : keys.firstIndex(of: "_metadata") ?? keys.count - 1
+        values[metadataIndex] = .object(metadata)
+        return ValueObject(uniqueKeys: keys, values: values)
     }
 }

@@ -74,6 +74,34 @@ import TestSupport
         #expect(ExpressionStep.seed(for: ["unit_id": "start_at_5"], stepName: "") == 1_148_893_718)
     }
 
+    @Test func batchesMixingKeyLayoutsEqualSingleRuns() throws {
+        let step = try ExpressionStep(
+            stepName: "mix", initExpressions: [("total", "0"), ("seen", "[]")],
+            expressions: [("total", "total + random.randint(1, 3)"), ("seen", "seen + [total]"), ("_metadata", "1")],
+            loopUntil: "total >= limit", maxIterations: 50)
+        let units: [ValueObject] = (0..<19).map { i in
+            switch i % 4 {
+            case 0: return ["unit_id": .string("u\(i)"), "limit": .int(i)]
+            case 1: return ["limit": .int(i), "unit_id": .string("u\(i)"), "total": "old"]
+            case 2: return ["_metadata": ["from": "earlier"], "unit_id": .string("u\(i)"), "limit": .int(i), "seen": [1]]
+            default: return ["unit_id": .string("u\(i)"), "limit": .int(i), "extra": .int(i)]
+            }
+        }
+        let batched = step.run(units: units)
+        for (unit, result) in zip(units, batched) {
+            #expect(try result.get() == (try step.run(unit: unit)))
+        }
+        let first = try batched[2].get()
+        #expect(first.keys == ["_metadata", "unit_id", "limit", "seen", "total"])
+        #expect(first["_metadata"]?["from"] == "earlier")
+        // No iteration ran: the expression names are not in the output, _metadata still is (last).
+        let none = try ExpressionStep(stepName: "z", initExpressions: [("a", "1")], expressions: [("b", "2")],
+                                      loopUntil: "True", maxIterations: 0)
+        let out = try none.run(units: [["unit_id": "u"]])[0].get()
+        #expect(out.keys == ["unit_id", "a", "_metadata"])
+        #expect(out["_metadata"] == ["expression_step": "z", "iterations": 0, "timeout": true])
+    }
+
     @Test func failuresInInitAndLoopUntilAreNamed() throws {
         let badInit = try ExpressionStep(stepName: "s", initExpressions: [("a", "1"), ("b", "a / 0")],
                                          expressions: [("c", "b")], loopUntil: "c > 0")
