@@ -149,8 +149,9 @@ final class MockRepeatCounter: @unchecked Sendable {
 
 /// The mock provider's in-memory batch jobs.
 ///
-/// Invariants: ids are `mock_batch_NNNNNN`, unique per provider instance, in submission order; an entry's
-/// requests never change after submission.
+/// Invariants: ids are `mock_batch_<instance>_NNNNNN`: the instance part is random per provider instance, so
+/// an id saved by an earlier process (whose batches are gone with it) can never name a batch of this one;
+/// the counter runs in submission order. An entry's requests never change after submission.
 actor MockBatchBook {
     /// One submitted batch; `submittedAt` is on the provider's clock.
     struct Entry: Sendable {
@@ -161,11 +162,12 @@ actor MockBatchBook {
 
     private var entries: [String: Entry] = [:]
     private var counter = 0
+    private let instance = String(UInt32.random(in: 0...UInt32.max), radix: 16)
 
     func submit(_ requests: [LLMRequest], at now: Duration) -> String {
         counter += 1
         let digits = String(counter)
-        let id = "mock_batch_" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+        let id = "mock_batch_\(instance)_" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
         entries[id] = Entry(requests: requests, submittedAt: now)
         return id
     }

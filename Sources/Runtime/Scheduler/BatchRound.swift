@@ -37,11 +37,14 @@ struct BatchRound {
         let byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var handle = state[step].batch
         var reserved = 0.0
+        /// Units whose prompt failed to render this round (recorded already; never part of the batch).
+        var renderedFailures = Set<String>()
         if handle == nil {
             var requests: [LLMRequest] = []
             for item in items {
                 switch try runner.renderPrompt(item, feedback: feedback[item.id]) {
                 case .failure(let message):
+                    renderedFailures.insert(item.id)
                     _ = try await runner.record(.renderFailed(item, message), writer: writer, feedback: &feedback)
                 case .success(let prompt):
                     let request = runner.request(item, prompt: prompt)
@@ -96,14 +99,28 @@ struct BatchRound {
         }
         let results = try await collect(client, job)
         await session.cancelReservation(reserved)
+        var answered = Set<String>()
         for result in results {
-            guard let item = byID[result.customID] else { continue }
+            // A result for a unit this round did not ask about (or a second one for the same unit) is ignored.
+            guard let item = byID[result.customID], answered.insert(result.customID).inserted else { continue }
             let outcome: LLMStepRunner.Outcome
             switch result.result {
             case .success(let response): outcome = .answered(item, response, reserved: 0)
             case .failure(let error): outcome = .providerFailed(item, error)
             }
             if let retry = try await runner.record(outcome, writer: writer, feedback: &feedback) { next.append(retry) }
+        }
+        // A unit the batch returned nothing for is not dropped: it fails this attempt (retryable, so it is
+        // asked again within its retry budget) and the failure says why.
+        let unanswered = items.filter { !answered.contains($0.id) && !renderedFailures.contains($0.id) }
+        if !unanswered.isEmpty {
+            await session.log("BATCH", "\(runner.runner.chunk) \(step): batch \(job.id) returned no result for \(unanswered.count) of its units; they count as failed attempts")
+        }
+        for item in unanswered {
+            let error = LLMProviderError.transient("batch \(job.id) returned no result for this unit")
+            if let retry = try await runner.record(.providerFailed(item, error), writer: writer, feedback: &feedback) {
+                next.append(retry)
+            }
         }
         state[step].batch = nil
         try runner.runner.store.writeState(state)

@@ -130,7 +130,9 @@ import Testing
         let provider = MockProvider(settings: settings, seed: 3, clock: clock) { r in .string(r.unitID) }
         let requests = (0..<20).map { Self.request("u\($0)") }
         let handle = try await provider.submitBatch(requests)
-        #expect(handle.id == "mock_batch_000001")
+        #expect(handle.id.hasPrefix("mock_batch_") && handle.id.hasSuffix("_000001"))
+        // Another instance (another process) never reuses an id.
+        #expect(try await MockProvider().submitBatch([Self.request("x")]).id != handle.id)
         #expect(handle.requestCount == 20)
         #expect(try await provider.pollBatch(handle).state == .validating)
         clock.advance(by: .seconds(2))

@@ -85,7 +85,8 @@ struct SchedulerFixture {
 
     /// Creates the run (first call only) and executes it.
     func run(options: RunOptions = RunOptions(), registry: ModelRegistry? = nil,
-             settings: MockProviderSettings = MockProviderSettings()) async throws -> RunOutcome {
+             settings: MockProviderSettings = MockProviderSettings(),
+             wrap: @escaping @Sendable (MockProvider) -> any LLMProvider = { $0 }) async throws -> RunOutcome {
         let registry = try registry ?? RegistryLoader.load(environment: [:])
         let plan = try self.plan(registry: registry)
         let store: RunStore
@@ -96,7 +97,7 @@ struct SchedulerFixture {
         }
         let executor = RunExecutor(store: store, plan: plan, options: options, registry: registry,
                                    observer: SilentRunObserver()) { _, plan in
-            MockProvider(settings: settings, seed: 7, answerSource: MockAnswers.source(for: plan))
+            wrap(MockProvider(settings: settings, seed: 7, answerSource: MockAnswers.source(for: plan)))
         }
         return try await executor.execute()
     }

@@ -98,4 +98,43 @@ import Testing
         let state = try String(contentsOfFile: fixture.runDirectory + "/chunks/chunk_000/state.json", encoding: .utf8)
         #expect(!state.contains("\"batch\": {"), "the collected batch handle is cleared")
     }
+
+    @Test func unitsABatchReturnsNothingForAreRetriedNotDropped() async throws {
+        let fixture = try SchedulerFixture(items: 9)
+        defer { fixture.remove() }
+        var options = RunOptions()
+        options.mode = .batch
+        options.pollInterval = .milliseconds(5)
+        let settings = MockProviderSettings(batchDuration: .milliseconds(10))
+        let outcome = try await fixture.run(options: options, settings: settings) { LossyBatchProvider(base: $0) }
+        #expect(outcome.status == .complete)
+        #expect(try fixture.records("ask", "validated").count == 9, "every unit is answered in the end")
+        let failures = try fixture.records("ask", "failures")
+        // The first results of u2, u5 and u8 were lost: those units have a provider_error record saying so.
+        #expect(failures.count == 3)
+        #expect(failures.allSatisfy { $0["failure_stage"] == "provider_error" })
+        let message = failures.first?["errors"]?.arrayValue?.first?["message"]?.stringValue ?? ""
+        #expect(message.contains("returned no result for this unit"), "\(message)")
+    }
+}
+
+/// A provider that loses the first result of three units (as a provider's partial or expired batch might),
+/// and which otherwise is the mock.
+actor LossyBatchProvider: LLMProvider {
+    let base: MockProvider
+    /// Units whose first result is lost.
+    static let lost: Set<String> = ["u2", "u5", "u8"]
+    private var dropped = Set<String>()
+    init(base: MockProvider) { self.base = base }
+    nonisolated var name: String { base.name }
+    func complete(_ request: LLMRequest) async throws(LLMProviderError) -> LLMResponse { try await base.complete(request) }
+    func submitBatch(_ requests: [LLMRequest]) async throws(LLMProviderError) -> BatchHandle { try await base.submitBatch(requests) }
+    func pollBatch(_ handle: BatchHandle) async throws(LLMProviderError) -> BatchStatus { try await base.pollBatch(handle) }
+    func collectBatch(_ handle: BatchHandle) async throws(LLMProviderError) -> [BatchItemResult] {
+        let results = try await base.collectBatch(handle)
+        return results.filter { result in
+            !(Self.lost.contains(result.customID) && dropped.insert(result.customID).inserted)
+        }
+    }
+    func cancelBatch(_ handle: BatchHandle) async throws(LLMProviderError) { try await base.cancelBatch(handle) }
 }
