@@ -41,7 +41,7 @@ public final class CompiledExpression: Sendable {
 
     /// Evaluates in an existing environment (the step evaluator and Templates use this).
     public func evaluate(in env: Environment) throws(ExpressionError) -> RuntimeValue {
-        if env.slots.count < requiredSlots { env.slots += names.defaultSlots().dropFirst(env.slots.count) }
+        if env.slots.count < requiredSlots { env.slots.append(contentsOf: names.defaultSlots().dropFirst(env.slots.count)) }
         env.resetSteps()
         return try evaluator(env)
     }

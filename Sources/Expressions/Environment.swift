@@ -7,10 +7,10 @@ import Basics
 /// Not thread-safe: one environment per unit being evaluated (cheap to create).
 public final class Environment {
     public let names: NameTable
-    /// The slot array lives behind a pointer owned by this object: element access then needs no dynamic
+    /// The slots live behind a pointer owned by this object: element access then needs no dynamic
     /// exclusivity check (it is the hottest access of evaluation).
-    private let slotStorage: UnsafeMutablePointer<[RuntimeValue]>
-    var slots: [RuntimeValue] {
+    private let slotStorage: UnsafeMutablePointer<SlotBuffer>
+    var slots: SlotBuffer {
         // Addressors, not coroutines: every access is a plain pointer dereference after inlining.
         unsafeAddress { UnsafePointer(slotStorage) }
         unsafeMutableAddress { slotStorage }
@@ -54,11 +54,12 @@ public final class Environment {
         hot = UnsafeMutablePointer<HotState>.allocate(capacity: 1)
         hot.initialize(to: HotState(stepsLeft: limits.maxSteps, random: random,
                                     unretainedRandom: random.map { Unmanaged.passUnretained($0) }))
-        slotStorage = UnsafeMutablePointer<[RuntimeValue]>.allocate(capacity: 1)
-        slotStorage.initialize(to: names.defaultSlots())
+        slotStorage = UnsafeMutablePointer<SlotBuffer>.allocate(capacity: 1)
+        slotStorage.initialize(to: SlotBuffer(names.defaultSlots()))
     }
 
     deinit {
+        slotStorage.pointee.destroy()
         slotStorage.deinitialize(count: 1)
         slotStorage.deallocate()
         hot.deinitialize(count: 1)
@@ -73,7 +74,7 @@ public final class Environment {
 
     /// Binds every key of `context` except `excluded` ones.
     public func bind(_ context: ValueObject, excluding excluded: Set<String>) {
-        if slots.count < names.count { slots += names.defaultSlots().dropFirst(slots.count) }
+        if slots.count < names.count { slots.append(contentsOf: names.defaultSlots().dropFirst(slots.count)) }
         let keys = context.keys, values = context.values
         for i in keys.indices where excluded.isEmpty || !excluded.contains(keys[i]) {
             if let slot = names.slot(of: keys[i]) { slots[slot] = .value(values[i]) }
@@ -95,7 +96,7 @@ public final class Environment {
     /// Sets a name (registering it in the name table if needed).
     public func set(_ name: String, _ value: RuntimeValue) {
         let slot = names.slot(for: name)
-        if slots.count <= slot { slots += names.defaultSlots().dropFirst(slots.count) }
+        if slots.count <= slot { slots.append(contentsOf: names.defaultSlots().dropFirst(slots.count)) }
         slots[slot] = value
         if !extraNames.contains(name) { extraNames.append(name) }
     }
@@ -105,7 +106,7 @@ public final class Environment {
     public subscript(slot index: Int) -> RuntimeValue {
         get { slots[index] }
         set {
-            if slots.count <= index { slots += names.defaultSlots().dropFirst(slots.count) }
+            if slots.count <= index { slots.append(contentsOf: names.defaultSlots().dropFirst(slots.count)) }
             slots[index] = newValue
         }
     }
