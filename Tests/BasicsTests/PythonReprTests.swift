@@ -14,6 +14,8 @@ import Testing
         (.string("it's"), "\"it's\""), (.string("a'b\"c"), "'a\\'b\"c'"), (.string("tab\there\n"), "'tab\\there\\n'"),
         (.string("é—😀"), "'é—😀'"), (.string("\u{0}\u{7f}\u{a0}\u{2028}"), "'\\x00\\x7f\\xa0\\u2028'"),
         (.string("back\\slash"), "'back\\\\slash'"),
+        (.string("plain words, 42!"), "'plain words, 42!'"), (.string("say \"hi\""), "'say \"hi\"'"),
+        (.string("'"), "\"'\""), (.string(""), "''"),
     ])
     func repr(value: Value, expected: String) {
         #expect(value.pythonRepr == expected)
