@@ -51,7 +51,7 @@ extension PythonRuntime {
             guard case .value(.string(let sub)) = item else {
                 throw .type("'in <string>' requires string as left operand, not \(typeName(item))")
             }
-            return sub.isEmpty || s.contains(sub) && s.utf8.firstRange(of: sub.utf8) != nil
+            return CodePointSearch.contains(sub, in: s)
         case .value(.object(let o)):
             guard case .value(let x) = item else { return false }
             if case .string(let key) = x { return o.contains(key) }

@@ -66,12 +66,8 @@ enum StringMethods {
             return out
         }
         if sep.isEmpty { throw .value("empty separator") }
-        var parts = s.components(separatedBy: sep)
-        if maxsplit >= 0 && parts.count > maxsplit + 1 {
-            let rest = parts[maxsplit...].joined(separator: sep)
-            parts = Array(parts[..<maxsplit]) + [rest]
-        }
-        return parts.map { .string($0) }
+        let ranges = CodePointSearch.occurrences(of: sep, in: s, limit: maxsplit >= 0 ? maxsplit : .max)
+        return CodePointSearch.pieces(of: s, between: ranges).map { .string($0) }
     }
 
     /// `str.splitlines()`: breaks at \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029.
@@ -140,9 +136,18 @@ enum StringMethods {
         case "split", "rsplit":
             let sep = try optionalStr(arg(0, "sep"))
             let maxsplit = try int(1, "maxsplit", -1)
+            if name == "rsplit", let sep, maxsplit >= 0 {
+                if sep.isEmpty { throw .value("empty separator") }
+                let ranges = CodePointSearch.occurrencesFromRight(of: sep, in: s, limit: maxsplit)
+                return .value(.array(CodePointSearch.pieces(of: s, between: ranges).map { .string($0) }))
+            }
             if name == "rsplit" && maxsplit >= 0 {
-                let reversedParts = try split(String(s.reversed()), sep.map { String($0.reversed()) }, maxsplit)
-                return .value(.array(reversedParts.reversed().map { .string(String(($0.stringValue ?? "").reversed())) }))
+                // Whitespace: split the reversed code points and reverse back.
+                let reversedText = String(String.UnicodeScalarView(s.unicodeScalars.reversed()))
+                let reversedParts = try split(reversedText, nil, maxsplit)
+                return .value(.array(reversedParts.reversed().map { part in
+                    .string(String(String.UnicodeScalarView((part.stringValue ?? "").unicodeScalars.reversed())))
+                }))
             }
             return .value(.array(try split(s, sep, maxsplit)))
         case "splitlines":
@@ -163,12 +168,22 @@ enum StringMethods {
         case "replace":
             let old = try str(arg(0, "old"), "replace"), new = try str(arg(1, "new"), "replace")
             let count = try int(2, "count", -1)
-            if count < 0 { return string(old.isEmpty ? new + s.unicodeScalars.map { String($0) + new }.joined() : s.replacingOccurrences(of: old, with: new)) }
-            var parts = s.components(separatedBy: old)
-            if old.isEmpty { throw ExpressionError(.notSupported, "replace('', ...) with a count is not supported") }
-            let head = parts.prefix(count + 1).joined(separator: new)
-            parts.removeFirst(min(count + 1, parts.count))
-            return string(parts.isEmpty ? head : ([head] + parts).joined(separator: old))
+            let limit = count < 0 ? Int.max : count
+            if old.isEmpty {
+                // CPython inserts `new` before every code point and at the end, `count` times at most.
+                var out = "", inserted = 0
+                for scalar in s.unicodeScalars {
+                    if inserted < limit { out += new; inserted += 1 }
+                    out.unicodeScalars.append(scalar)
+                }
+                if inserted < limit { out += new }
+                try env.limits.checkString(out.utf8.count)
+                return string(out)
+            }
+            let ranges = CodePointSearch.occurrences(of: old, in: s, limit: limit)
+            let replaced = CodePointSearch.pieces(of: s, between: ranges).joined(separator: new)
+            try env.limits.checkString(replaced.utf8.count)
+            return string(replaced)
         case "startswith", "endswith":
             guard let x = p.first else { throw .type("\(name)() takes at least 1 argument") }
             var options: [String] = []
@@ -181,7 +196,7 @@ enum StringMethods {
         case "count":
             let sub = try str(arg(0, "sub"), name)
             if sub.isEmpty { return .int(s.unicodeScalars.count + 1) }
-            return .int(s.components(separatedBy: sub).count - 1)
+            return .int(CodePointSearch.occurrences(of: sub, in: s).count)
         case "title":
             var out = "", previousCased = false
             for c in s { out += previousCased ? c.lowercased() : c.uppercased(); previousCased = c.isLetter }

@@ -137,6 +137,23 @@ round(5e-324, 400)
 '%(a)s' % [1]
 '%(a)s' % 5
 'text' % 5
+'e' in 'e\u0301'
+'e\u0301'.count('e')
+'e\u0301'.replace('e', 'x')
+'e\u0301'.split('\u0301')
+'e\u0301'.rsplit('\u0301')
+'aaa'.rsplit('aa', 1)
+'aaa'.split('aa', 1)
+'abc'.replace('', '-', 2)
+'abc'.replace('', '-')
+'a,b,,c'.rsplit(',', 2)
+'aaaa'.count('aa')
+'aaaa'.replace('aa', 'b', 1)
+'x'.replace('', '-', 0)
+'\u00e9\u2014\U0001F600x\U0001F600'.split('\U0001F600')
+' a b  c '.rsplit(None, 1)
+'\u0301' in 'e\u0301'
+'e\u0301'.find('\u0301')
 '%d%%' % 50
 int('1_000')
 int(' +5 ')
