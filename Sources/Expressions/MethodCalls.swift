@@ -12,7 +12,7 @@ enum MethodCalls {
         "upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "join", "replace", "startswith", "endswith",
         "find", "rfind", "count", "title", "capitalize", "isdigit", "isalpha", "isalnum", "isspace", "isupper",
         "islower", "zfill", "format", "index", "center", "ljust", "rjust", "splitlines", "partition", "rpartition",
-        "swapcase", "isnumeric", "isdecimal", "rindex",
+        "swapcase", "isnumeric", "isdecimal", "rindex", "istitle",
     ]
     static let listMethods: Set<String> = ["index", "count", "append", "extend", "insert", "pop", "remove", "sort", "reverse", "clear", "copy"]
     static let dictMethods: Set<String> = ["get", "keys", "values", "items", "pop", "update", "setdefault", "copy", "clear"]

@@ -128,9 +128,9 @@ enum StringMethods {
         func string(_ v: String) -> RuntimeValue { .value(.string(v)) }
         func all(_ test: (Unicode.Scalar) -> Bool) -> RuntimeValue { .bool(!s.isEmpty && s.unicodeScalars.allSatisfy(test)) }
         switch name {
-        case "upper": return string(s.uppercased())
-        case "lower": return string(s.lowercased())
-        case "swapcase": return string(String(s.map { $0.isUppercase ? Character($0.lowercased()) : Character($0.uppercased()) }))
+        case "upper": return string(PythonCase.upper(s))
+        case "lower": return string(PythonCase.lower(s))
+        case "swapcase": return string(PythonCase.swapcase(s))
         case "strip", "lstrip", "rstrip":
             return string(strip(s, try optionalStr(arg(0, "chars")), left: name != "rstrip", right: name != "lstrip"))
         case "split", "rsplit":
@@ -197,13 +197,9 @@ enum StringMethods {
             let sub = try str(arg(0, "sub"), name)
             if sub.isEmpty { return .int(s.unicodeScalars.count + 1) }
             return .int(CodePointSearch.occurrences(of: sub, in: s).count)
-        case "title":
-            var out = "", previousCased = false
-            for c in s { out += previousCased ? c.lowercased() : c.uppercased(); previousCased = c.isLetter }
-            return string(out)
-        case "capitalize":
-            guard let first = s.first else { return string("") }
-            return string(first.uppercased() + s.dropFirst().lowercased())
+        case "title": return string(PythonCase.title(s))
+        case "capitalize": return string(PythonCase.capitalize(s))
+        case "istitle": return .bool(PythonCase.isTitle(s))
         // Python's definitions: decimal = Nd; digit = Numeric_Type Decimal or Digit; numeric = any Numeric_Type;
         // alpha = categories Lu Ll Lt Lm Lo.
         case "isdecimal": return all { $0.properties.numericType == .decimal }
@@ -212,14 +208,16 @@ enum StringMethods {
         case "isalpha": return all(isLetter)
         case "isalnum": return all { isLetter($0) || $0.properties.numericType != nil }
         case "isspace": return all(isSpace)
-        case "isupper": return .bool(s.contains { $0.isCased && $0.isUppercase } && !s.contains { $0.isCased && $0.isLowercase })
-        case "islower": return .bool(s.contains { $0.isCased && $0.isLowercase } && !s.contains { $0.isCased && $0.isUppercase })
+        case "isupper": return .bool(PythonCase.isUpper(s))
+        case "islower": return .bool(PythonCase.isLower(s))
         case "zfill":
             let width = try int(0, "width", 0)
             let n = s.unicodeScalars.count
             if width <= n { return string(s) }
             let zeros = String(repeating: "0", count: width - n)
-            if let f = s.first, f == "+" || f == "-" { return string(String(f) + zeros + s.dropFirst()) }
+            if let f = s.unicodeScalars.first, f == "+" || f == "-" {
+                return string(String(f) + zeros + String(String.UnicodeScalarView(s.unicodeScalars.dropFirst())))
+            }
             return string(zeros + s)
         case "center", "ljust", "rjust":
             let width = try int(0, "width", 0)
