@@ -4,7 +4,7 @@
 /// Swift's `Character`-based answers differ on combining marks, titlecase digraphs (`ǅ`) and ligatures,
 /// and `String.lowercased()` ignores the final-sigma rule; these follow CPython: full mappings per code
 /// point, capital sigma lowered to `ς` at the end of a word. Invariant: pure functions of the text.
-enum PythonCase {
+public enum PythonCase {
     private static func append(_ mapping: String, to out: inout String.UnicodeScalarView) {
         out.append(contentsOf: mapping.unicodeScalars)
     }
@@ -24,20 +24,20 @@ enum PythonCase {
         out.append(Unicode.Scalar(finalSigma ? 0x3C2 : 0x3C3) ?? c)
     }
 
-    static func lower(_ s: String) -> String {
+    public static func lower(_ s: String) -> String {
         let scalars = Array(s.unicodeScalars)
         var out = String.UnicodeScalarView()
         for i in scalars.indices { lower(scalars, i, into: &out) }
         return String(out)
     }
 
-    static func upper(_ s: String) -> String {
+    public static func upper(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for c in s.unicodeScalars { append(c.properties.uppercaseMapping, to: &out) }
         return String(out)
     }
 
-    static func title(_ s: String) -> String {
+    public static func title(_ s: String) -> String {
         let scalars = Array(s.unicodeScalars)
         var out = String.UnicodeScalarView()
         var previousIsCased = false
@@ -48,7 +48,7 @@ enum PythonCase {
         return String(out)
     }
 
-    static func capitalize(_ s: String) -> String {
+    public static func capitalize(_ s: String) -> String {
         let scalars = Array(s.unicodeScalars)
         var out = String.UnicodeScalarView()
         for i in scalars.indices {
@@ -57,7 +57,7 @@ enum PythonCase {
         return String(out)
     }
 
-    static func swapcase(_ s: String) -> String {
+    public static func swapcase(_ s: String) -> String {
         let scalars = Array(s.unicodeScalars)
         var out = String.UnicodeScalarView()
         for i in scalars.indices {

@@ -61,6 +61,13 @@ import Testing
         for (i, output) in outputs { #expect(output == "1=A 2=\(i) \(i)") }
     }
 
+    @Test func stringMethodsWorkOnCodePointsAsJinjaDoes() throws {
+        // Jinja2 3.1.6 on CPython 3.11 renders 'ας ǆa|ας ǆa|Ας ǅa|Ας ǆa|ας ǄA|True|1'.
+        let template = try Template(source: "{{ s|lower }}|{{ s.lower() }}|{{ s.title() }}|{{ s|capitalize }}|"
+            + "{{ s.swapcase() }}|{{ 'e' in t }}|{{ t.count('e') }}")
+        #expect(try template.render(["s": "ΑΣ ǆa", "t": "e\u{301}"]) == "ας ǆa|ας ǆa|Ας ǅa|Ας ǆa|ας ǄA|True|1")
+    }
+
     @Test func oneFailingUnitDoesNotAffectOthers() throws {
         let template = try Template(source: "{{ npc.name }}")
         let units: [ValueObject] = [["npc": ["name": "A"]], ["npc": [:]], ["npc": ["name": "C"]]]

@@ -1,7 +1,9 @@
+import Expressions
+
 /// Python `str` operations on Swift strings, counted in Unicode scalars (Python's code points).
 ///
-/// Invariant: results equal CPython's for the inputs templates produce; case mapping uses Swift's full
-/// Unicode mappings, which agree with Python's for everything but a few title-case digraphs.
+/// Invariant: results equal CPython's for the inputs templates produce; case mapping is
+/// `Expressions.PythonCase` (CPython's per-code-point rules, final sigma included).
 enum PythonStrings {
     typealias Scalars = [Unicode.Scalar]
 
@@ -32,43 +34,17 @@ enum PythonStrings {
         return nil
     }
 
-    static func upper(_ s: String) -> String { s.uppercased() }
-    static func lower(_ s: String) -> String { s.lowercased() }
-
-    private static func isCased(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isCased
-    }
+    static func upper(_ s: String) -> String { PythonCase.upper(s) }
+    /// `str.lower()`, final sigma included (`'ΑΣ'` → `'ας'`), as `Expressions.PythonCase` does it.
+    static func lower(_ s: String) -> String { PythonCase.lower(s) }
 
     /// `str.capitalize()`: first character title-cased, the rest lower-cased.
-    static func capitalize(_ s: String) -> String {
-        guard let first = s.unicodeScalars.first else { return s }
-        return first.properties.titlecaseMapping + lower(string(s.unicodeScalars.dropFirst()))
-    }
+    static func capitalize(_ s: String) -> String { PythonCase.capitalize(s) }
 
     /// `str.title()`: a cased character after an uncased one starts a word.
-    static func title(_ s: String) -> String {
-        var out = ""
-        var previousCased = false
-        for c in s.unicodeScalars {
-            if previousCased {
-                out += c.properties.lowercaseMapping
-            } else {
-                out += c.properties.titlecaseMapping
-            }
-            previousCased = isCased(c)
-        }
-        return out
-    }
+    static func title(_ s: String) -> String { PythonCase.title(s) }
 
-    static func swapcase(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            if c.properties.isLowercase { out += c.properties.uppercaseMapping }
-            else if c.properties.isUppercase { out += c.properties.lowercaseMapping }
-            else { out.unicodeScalars.append(c) }
-        }
-        return out
-    }
+    static func swapcase(_ s: String) -> String { PythonCase.swapcase(s) }
 
     /// `str.strip(chars)`; `chars == nil` strips Python whitespace.
     static func strip(_ s: String, _ chars: String?, leading: Bool = true, trailing: Bool = true) -> String {
