@@ -31,7 +31,8 @@ public struct ExpressionStep: Sendable {
     /// Names in first-assignment order: init names, then expression names not assigned by init.
     let initNames: [(name: String, slot: Int)]
     let expressionNames: [(name: String, slot: Int)]
-    let assignedNames: Set<String>
+    /// `initNames + expressionNames`: every assigned name with its slot, in output order.
+    let assignedSlots: [(name: String, slot: Int)]
     let initAndExpressionNames: [String]
     let initNameStrings: [String]
     /// Every name the compiled code may read from a unit (not hidden, not a comprehension variable), with
@@ -82,7 +83,7 @@ public struct ExpressionStep: Sendable {
         for e in self.expressions where seen.insert(e.name).inserted { second.append((e.name, e.slot)) }
         initNames = first
         expressionNames = second
-        assignedNames = seen
+        assignedSlots = first + second
         initAndExpressionNames = (first + second).map(\.name)
         initNameStrings = first.map(\.name)
         let all = self.initExpressions + self.expressions
@@ -126,9 +127,10 @@ public struct ExpressionStep: Sendable {
                 layout: layout(for: unit))
     }
 
-    /// The layout of `unit`'s keys for this step.
-    func layout(for unit: ValueObject) -> UnitLayout {
-        UnitLayout(keys: unit.keys, bindings: bindings, assignedNames: initAndExpressionNames,
+    /// The layout of `unit`'s keys for this step; `initOnly` for an output of a loop that never iterated
+    /// (only the init names are assigned then).
+    func layout(for unit: ValueObject, initOnly: Bool = false) -> UnitLayout {
+        UnitLayout(keys: unit.keys, bindings: bindings, assignedNames: initOnly ? initNameStrings : initAndExpressionNames,
                    mutatedPassThrough: mutatedPassThroughNames)
     }
 
@@ -199,47 +201,31 @@ public struct ExpressionStep: Sendable {
             throw failure(expressions, error)
         }
         // The output: the unit's keys in order (assigned ones updated in place), then new names in
-        // first-assignment order, then `_metadata`. With the expressions run, the layout says where each
-        // value goes (and its key array is shared by every output of that layout).
+        // first-assignment order, then `_metadata`. The layout says where each value goes (and its key array
+        // is shared by every output of that layout).
         let expressionsRan = iterations > 0 || loopUntil == nil
-        var keys = layout.outputKeys
+        let output = expressionsRan ? layout : self.layout(for: unit, initOnly: true)
         var values = unit.values
-        values.reserveCapacity(keys.count)
-        while values.count < keys.count { values.append(.null) }
-        func value(_ name: String, _ slot: Int) throws(Failure) -> Value {
+        values.reserveCapacity(output.outputKeys.count)
+        while values.count < output.outputKeys.count { values.append(.null) }
+        for (k, (name, slot)) in (expressionsRan ? assignedSlots : initNames).enumerated() {
             do throws(ExpressionError) {
                 let value = try env.slots[slot].toValue()
                 if mayBuildSet, ExpressionStep.containsSet(value) {
                     // json.dumps cannot write sets: the Python tool fails this unit.
                     throw ExpressionError.type("Object of type set is not JSON serializable")
                 }
-                return value
+                values[output.assignedIndices[k]] = value
             } catch {
                 throw Failure(expressionName: name, error: error)
             }
         }
-        let assigned = initNames + (expressionsRan ? expressionNames : [])
-        if expressionsRan {
-            for (k, (name, slot)) in assigned.enumerated() { values[layout.assignedIndices[k]] = try value(name, slot) }
-        } else {
-            // Only init ran: the expression names are not in the output; build the keys one by one.
-            keys = unit.keys
-            values = unit.values
-            for (name, slot) in assigned {
-                let v = try value(name, slot)
-                if let i = keys.firstIndex(of: name) { values[i] = v } else { keys.append(name); values.append(v) }
-            }
-            if !keys.contains("_metadata") {
-                keys.append("_metadata")
-                values.append(.null)
-            }
-        }
         // A unit field mutated in place (`path.append(x)`) is the same object in the Python tool's output.
-        for (index, slot) in layout.mutatedIndices {
+        for (index, slot) in output.mutatedIndices {
             if case .value(let v) = env.slots[slot] { values[index] = v }
         }
         let metadata: ValueObject
-        if layout.hasMetadata, var existing = unit["_metadata"]?.objectValue {
+        if output.hasMetadata, var existing = unit["_metadata"]?.objectValue {
             existing["expression_step"] = .string(stepName)
             if loopUntil != nil {
                 existing["iterations"] = .int(iterations)
@@ -252,8 +238,7 @@ public struct ExpressionStep: Sendable {
         } else {
             metadata = ValueObject(uniqueKeys: ExpressionStep.metadataKeys, values: [.string(stepName)])
         }
-        let metadataIndex = expressionsRan ? layout.metadataIndex : keys.firstIndex(of: "_metadata") ?? keys.count - 1
-        values[metadataIndex] = .object(metadata)
-        return ValueObject(uniqueKeys: keys, values: values)
+        values[output.metadataIndex] = .object(metadata)
+        return ValueObject(uniqueKeys: output.outputKeys, values: values)
     }
 }
