@@ -171,19 +171,19 @@ enum StringMethods {
             let limit = count < 0 ? Int.max : count
             if old.isEmpty {
                 // CPython inserts `new` before every code point and at the end, `count` times at most.
+                let insertions = min(limit, s.unicodeScalars.count + 1)
+                try env.limits.checkString(s.utf8.count + insertions * new.utf8.count)  // before building it
                 var out = "", inserted = 0
                 for scalar in s.unicodeScalars {
                     if inserted < limit { out += new; inserted += 1 }
                     out.unicodeScalars.append(scalar)
                 }
                 if inserted < limit { out += new }
-                try env.limits.checkString(out.utf8.count)
                 return string(out)
             }
             let ranges = CodePointSearch.occurrences(of: old, in: s, limit: limit)
-            let replaced = CodePointSearch.pieces(of: s, between: ranges).joined(separator: new)
-            try env.limits.checkString(replaced.utf8.count)
-            return string(replaced)
+            try env.limits.checkString(s.utf8.count + ranges.count * (new.utf8.count - old.utf8.count))
+            return string(CodePointSearch.pieces(of: s, between: ranges).joined(separator: new))
         case "startswith", "endswith":
             guard let x = p.first else { throw .type("\(name)() takes at least 1 argument") }
             var options: [String] = []

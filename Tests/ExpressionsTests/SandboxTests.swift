@@ -37,7 +37,8 @@ import Testing
     @Test(arguments: [
         "'a' * 10**10", "list(range(10**12))", "sum(range(10**12))", "[0] * 10**9", "'x' * 2**62",
         "[i for i in range(10**10)]", "str([[0] * 10**6] * 10**6)", "f'{[[0] * 10**6] * 10**6}'",
-        "len(repr([['x' * 1000] * 1000] * 1000))", "'%s' % ([[0] * 10**6] * 10**6,)", "'{}'.format([[1] * 10**6] * 100)"
+        "len(repr([['x' * 1000] * 1000] * 1000))", "'%s' % ([[0] * 10**6] * 10**6,)", "'{}'.format([[1] * 10**6] * 100)",
+        "('a' * 100000).replace('', 'x' * 100000)", "('ab' * 500000).replace('a', 'xyz' * 1000)",
     ])
     func limitsAreErrors(source: String) {
         let e = Self.error(source)
